@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate.ts';
+import { migration0001 } from './0001-initial.ts';
+
+/** Every shipped migration in order. Shipped migrations are never edited: add a new one. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];

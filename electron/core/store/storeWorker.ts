@@ -1,0 +1,72 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { OpApplier } from './applyOps.ts';
+import { LocalWriter } from './localWriter.ts';
+import { openDatabase } from './openDatabase.ts';
+import { QUERIES, type QueryName } from './queries.ts';
+import { readIdentity, writeIdentity } from './repos/metaRepo.ts';
+import { StoreError } from './storeErrors.ts';
+import type { WorkerInit, WorkerMessage, WorkerRequest } from './workerProtocol.ts';
+
+/** The store's own thread: the only place SQL runs, so the console's main thread never blocks on a query. */
+const port = parentPort;
+if (!port) throw new Error('storeWorker must run as a worker thread');
+const post = (message: WorkerMessage) => port.postMessage(message);
+
+function errorOf(error: unknown): { code: StoreError['code'] | 'INTERNAL'; message: string } {
+  if (error instanceof StoreError) return { code: error.code, message: error.message };
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
+let db: Database.Database;
+let writer: LocalWriter;
+let applier: OpApplier;
+try {
+  const init = workerData as WorkerInit;
+  db = openDatabase(init.file, { synchronous: init.synchronous });
+  let identity = readIdentity(db);
+  const created = identity === null;
+  if (!identity) {
+    identity = init.newIdentity;
+    writeIdentity(db, identity);
+  }
+  applier = new OpApplier(db);
+  writer = new LocalWriter(db, applier, identity.nodeId);
+  post({ type: 'ready', identity, created });
+} catch (error) {
+  post({ type: 'failed', ...errorOf(error) });
+  process.exit(0);
+}
+
+port.on('message', (request: WorkerRequest) => {
+  try {
+    switch (request.type) {
+      case 'write': {
+        const { ops, changes } = writer.write(request.drafts);
+        post({ type: 'reply', id: request.id, ok: true, result: ops });
+        if (changes.length) post({ type: 'changed', changes });
+        break;
+      }
+      case 'apply': {
+        const changes = applier.applyBatch(request.ops);
+        post({ type: 'reply', id: request.id, ok: true, result: changes.reduce((n, c) => n + c.keys.length, 0) });
+        if (changes.length) post({ type: 'changed', changes });
+        break;
+      }
+      case 'query': {
+        const query = QUERIES[request.name as QueryName] as ((db: Database.Database, args: unknown) => unknown) | undefined;
+        if (!query) throw new Error(`unknown store query ${request.name}`);
+        post({ type: 'reply', id: request.id, ok: true, result: query(db, request.args) });
+        break;
+      }
+      case 'close': {
+        db.close();
+        post({ type: 'reply', id: request.id, ok: true, result: null });
+        port.close();
+        break;
+      }
+    }
+  } catch (error) {
+    post({ type: 'reply', id: request.id, ok: false, ...errorOf(error) });
+  }
+});

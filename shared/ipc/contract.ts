@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { AdminCode, LonLat } from '../domain/common.ts';
+import type { CommandNode } from '../domain/commandNode.ts';
+import type { Incident } from '../domain/incident.ts';
+import { IncidentLevel, IncidentType } from '../domain/incident.ts';
+import type { ChangeEvent } from '../sync/op.ts';
+
+/** The role a console plays in the command network. */
+export type NodeRole = 'city' | 'district' | 'street';
+
+export interface AppInfo {
+  version: string;
+  nodeId: string;
+  nodeCode: string;
+  role: NodeRole;
+  /** True while any exercise (演练) record is present: the UI shows the exercise mark. */
+  exerciseData: boolean;
+}
+
+export type LinkState = 'standalone' | 'online' | 'degraded' | 'offline';
+
+export interface SyncStatus {
+  state: LinkState;
+  /** Local ops the parent has not yet acknowledged. */
+  outbox: number;
+  /** ISO time of the last successful exchange with the parent, or null if never. */
+  lastSyncAt: string | null;
+  parent: string | null;
+}
+
+const Empty = z.object({}).strict();
+
+export const NodeSearch = z.object({
+  query: z.string().trim().min(1, 'type at least one character').max(64),
+  limit: z.number().int().min(1).max(500).default(100),
+}).strict();
+
+export const IncidentReport = z.object({
+  title: z.string().trim().min(1, 'a title is required').max(200),
+  type: IncidentType,
+  level: IncidentLevel,
+  nodeCode: AdminCode,
+  location: LonLat.optional(),
+  description: z.string().max(4000).optional(),
+  exercise: z.boolean().default(false),
+}).strict();
+
+/** Declares one call: its argument schema and (as a type only) its result. */
+function call<A extends z.ZodType, R>(input: A): { input: A; result?: R } {
+  return { input };
+}
+
+/**
+ * Every ConsoleApi call, declared once. Names are `domain:verb`. The preload, the
+ * main-process handler wrapper and the WebSocket transport are generic over this object.
+ */
+export const CONTRACT = {
+  'app:info': call<typeof Empty, AppInfo>(Empty),
+  'nodes:list': call<typeof Empty, CommandNode[]>(Empty),
+  'nodes:search': call<typeof NodeSearch, CommandNode[]>(NodeSearch),
+  'incidents:list': call<typeof Empty, Incident[]>(Empty),
+  'incidents:report': call<typeof IncidentReport, Incident>(IncidentReport),
+  'sync:status': call<typeof Empty, SyncStatus>(Empty),
+};
+
+/** Events pushed to subscribers; a subscription returns its unsubscribe function. */
+export interface ConsoleEvents {
+  'store:changed': ChangeEvent;
+  'sync:status': SyncStatus;
+}
+
+export type Contract = typeof CONTRACT;
+export type MethodName = keyof Contract;
+export type EventName = keyof ConsoleEvents;
+export const METHOD_NAMES = Object.keys(CONTRACT) as MethodName[];
+export const EVENT_NAMES: readonly EventName[] = ['store:changed', 'sync:status'];
+
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodArgs<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodResult<M extends MethodName> = NonNullable<Contract[M]['result']>;
+
+type DomainOf<M> = M extends `${infer D}:${string}` ? D : never;
+export type Domain = DomainOf<MethodName>;
+
+/** What the renderer sees: `api.nodes.search({ query })`, `api.on('store:changed', fn)`. */
+export type ConsoleApi = {
+  [D in Domain]: {
+    [M in MethodName as M extends `${D}:${infer V}` ? V : never]: (input: MethodInput<M>) => Promise<MethodResult<M>>;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: ConsoleEvents[E]) => void): () => void;
+};
+
+/** Server side: one handler per call, taking validated arguments. */
+export type Handlers = { [M in MethodName]: (args: MethodArgs<M>) => Promise<MethodResult<M>> | MethodResult<M> };
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.hasOwn(CONTRACT, value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
+}

@@ -1,0 +1,41 @@
+/** Error codes every ConsoleApi transport reports; the UI words them for the duty officer. */
+export type ConsoleErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'UNKNOWN_METHOD'
+  | 'STORE_UNAVAILABLE'
+  | 'DISCONNECTED'
+  | 'INTERNAL';
+
+export interface ConsoleErrorShape {
+  code: ConsoleErrorCode;
+  message: string;
+  /** For INVALID_ARGUMENT: each problem with the path of the offending field. */
+  issues?: { path: string; message: string }[];
+}
+
+/** The error a ConsoleApi call rejects with, on every transport. */
+export class ConsoleError extends Error implements ConsoleErrorShape {
+  readonly code: ConsoleErrorCode;
+  readonly issues?: { path: string; message: string }[];
+
+  constructor(shape: ConsoleErrorShape) {
+    super(shape.message);
+    this.name = 'ConsoleError';
+    this.code = shape.code;
+    if (shape.issues) this.issues = shape.issues;
+  }
+
+  toShape(): ConsoleErrorShape {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+/** The envelope every transport carries back: a result, or an error shape. */
+export type Reply<T> = { ok: true; result: T } | { ok: false; error: ConsoleErrorShape };
+
+export function isErrorShape(value: unknown): value is ConsoleErrorShape {
+  return typeof value === 'object' && value !== null && typeof (value as ConsoleErrorShape).code === 'string'
+    && typeof (value as ConsoleErrorShape).message === 'string';
+}
