@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { Alert } from './alert.ts';
+import { Boundary } from './boundary.ts';
 import { CommandNode } from './commandNode.ts';
 import { ConsultationEntry, ConsultationSession } from './consultation.ts';
 import { Incident } from './incident.ts';
@@ -26,6 +27,7 @@ export const ENTITIES = {
   consultationSession: { schema: ConsultationSession, key: 'id', priority: 1 },
   consultationEntry: { schema: ConsultationEntry, key: 'id', priority: 1 },
   alert: { schema: Alert, key: 'id', priority: 0 },
+  boundary: { schema: Boundary, key: 'code', priority: 4 },
 } as const satisfies Record<string, { schema: z.ZodType; key: string; priority: 0 | 1 | 2 | 3 | 4 }>;
 
 export type EntityName = keyof typeof ENTITIES;

@@ -1,4 +1,5 @@
 export * from './alert.ts';
+export * from './boundary.ts';
 export * from './codes.ts';
 export * from './commandNode.ts';
 export * from './common.ts';

@@ -16,12 +16,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
     if (migration.version !== index + 1) throw new Error(`migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);
   });
   const latest = migrations.length;
-  const from = db.pragma('user_version', { simple: true }) as number;
-  if (from > latest) {
-    throw new StoreError('DB_NEWER',
-      `This data was written by a newer version of Resilience Console (schema ${from}; this program knows up to ${latest}). `
-      + 'Update the console; the data has not been changed.');
-  }
+  const from = assertNotNewer(db, latest);
   for (const migration of migrations.slice(from)) {
     db.transaction(() => {
       db.exec(migration.up);
@@ -29,4 +24,15 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
     })();
   }
   return { from, to: latest };
+}
+
+/** Refuses a database whose schema is newer than this program knows; returns its version. */
+export function assertNotNewer(db: Database.Database, latest: number): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > latest) {
+    throw new StoreError('DB_NEWER',
+      `This data was written by a newer version of Resilience Console (schema ${version}; this program knows up to ${latest}). `
+      + 'Update the console; the data has not been changed.');
+  }
+  return version;
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations/index.ts';
-import { migrate } from './migrate.ts';
+import { assertNotNewer, migrate } from './migrate.ts';
 import { StoreError } from './storeErrors.ts';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -47,6 +47,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     db.pragma('busy_timeout = 5000');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new StoreError('DB_CORRUPT', `The data file ${file} failed its integrity check (${String(check)}). It has not been changed.`);
+    // Checked before any pragma that writes, so a newer file stays byte-for-byte as it was.
+    assertNotNewer(db, MIGRATIONS.length);
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);

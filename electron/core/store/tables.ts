@@ -15,4 +15,5 @@ export const TABLE_OF: Record<EntityName, string> = {
   consultationSession: 'consultation_sessions',
   consultationEntry: 'consultation_entries',
   alert: 'alerts',
+  boundary: 'boundaries',
 };

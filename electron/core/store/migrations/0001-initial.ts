@@ -61,6 +61,7 @@ export const migration0001: Migration = {
     ${entityTable('consultation_sessions')}
     ${entityTable('consultation_entries', [generated('session_id', 'sessionId')], ['session_id'])}
     ${entityTable('alerts')}
+    ${entityTable('boundaries', [generated('level', 'level')])}
 
     -- Balances are sums of movements, maintained as movements are inserted, never typed over.
     CREATE TABLE stock_balances (

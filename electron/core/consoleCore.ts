@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import type { AppInfo, ConsoleEvents, EventName, Handlers, NodeRole, SyncStatus } from '../../shared/ipc/contract.ts';
+import { seedDemoIfEmpty } from './seed/seedDemo.ts';
+import { reportIncident } from './services/incidentsService.ts';
+import { Store } from './store/storeClient.ts';
+
+export interface ConsoleCoreOptions {
+  dataDir: string;
+  role?: NodeRole;
+  nodeCode?: string;
+  nodeId?: string;
+  /** Seed the demo region into an empty store (default true). */
+  seed?: boolean;
+  synchronous?: 'FULL' | 'NORMAL';
+  onSeedProgress?: (done: number, total: number) => void;
+}
+
+/** The console's core, shared by the Electron main process, the browser host and tests. */
+export interface ConsoleCore {
+  readonly store: Store;
+  readonly handlers: Handlers;
+  subscribe<E extends EventName>(event: E, listener: (payload: ConsoleEvents[E]) => void): () => void;
+  close(): Promise<void>;
+}
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export async function createConsoleCore(options: ConsoleCoreOptions): Promise<ConsoleCore> {
+  const store = await Store.open(options);
+  if (options.seed ?? true) await seedDemoIfEmpty(store, options.onSeedProgress);
+  const listeners: { [E in EventName]: Set<(payload: ConsoleEvents[E]) => void> } = {
+    'store:changed': new Set(),
+    'sync:status': new Set(),
+  };
+  const emit = <E extends EventName>(event: E, payload: ConsoleEvents[E]) => {
+    for (const listener of listeners[event]) listener(payload);
+  };
+
+  const syncStatus = async (): Promise<SyncStatus> => ({
+    // Sync to a parent hub arrives with issue 3; until a parent is configured the node is standalone.
+    state: 'standalone',
+    outbox: 0,
+    lastSyncAt: null,
+    parent: null,
+  });
+
+  const handlers: Handlers = {
+    'app:info': async (): Promise<AppInfo> => ({
+      version: VERSION,
+      nodeId: store.identity.nodeId,
+      nodeCode: store.identity.nodeCode,
+      role: store.identity.role,
+      exerciseData: await store.query('meta.exercise'),
+    }),
+    'nodes:list': () => store.query('nodes.list'),
+    'nodes:search': (args) => store.query('nodes.search', args),
+    'incidents:list': () => store.query('incidents.list'),
+    'incidents:report': (args) => reportIncident(store, args),
+    'sync:status': syncStatus,
+  };
+
+  const stopChanges = store.onChange((changes) => {
+    for (const change of changes) emit('store:changed', change);
+  });
+
+  return {
+    store,
+    handlers,
+    subscribe(event, listener) {
+      listeners[event].add(listener);
+      return () => { listeners[event].delete(listener); };
+    },
+    async close() {
+      stopChanges();
+      await store.close();
+    },
+  };
+}

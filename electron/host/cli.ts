@@ -1,0 +1,152 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { createConsoleCore } from '../core/consoleCore.ts';
+import { StoreError } from '../core/store/storeErrors.ts';
+import { electronBinaryPath } from './electronBinary.ts';
+import { startHost } from './hostServer.ts';
+
+const REPO_ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
+const DEFAULT_DATA = path.join(REPO_ROOT, 'data');
+const DEFAULT_STATIC = path.join(REPO_ROOT, 'dist', 'renderer');
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(values: Record<string, string | boolean | undefined>, out: Output): Promise<number>;
+}
+
+/** Prints for people, or one JSON object per line for scripts (--json). */
+class Output {
+  constructor(readonly json: boolean) {}
+  event(name: string, fields: Record<string, unknown>, human: string): void {
+    if (this.json) process.stdout.write(`${JSON.stringify({ event: name, ...fields })}\n`);
+    else process.stdout.write(`${human}\n`);
+  }
+  error(code: string, message: string): void {
+    if (this.json) process.stdout.write(`${JSON.stringify({ event: 'error', code, message })}\n`);
+    else process.stderr.write(`resilience-console: ${message}\n`);
+  }
+}
+
+const common = {
+  data: { type: 'string', short: 'd', default: DEFAULT_DATA },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+const COMMANDS: Record<string, Command> = {
+  serve: {
+    summary: 'run the console core and serve the browser console and its API on this machine',
+    usage: 'resilience-console serve [--data DIR] [--port N] [--host ADDR] [--token T] [--json]',
+    options: {
+      ...common,
+      port: { type: 'string', short: 'p', default: '5170' },
+      host: { type: 'string', default: '127.0.0.1' },
+      token: { type: 'string' },
+      static: { type: 'string', default: DEFAULT_STATIC },
+    },
+    async run(values, out) {
+      const port = Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        out.error('INVALID_ARGUMENT', `--port must be a whole number from 0 to 65535, not "${String(values.port)}"`);
+        return 2;
+      }
+      const dataDir = path.resolve(String(values.data));
+      out.event('opening', { dataDir }, `Opening data folder ${dataDir} …`);
+      const core = await createConsoleCore({
+        dataDir,
+        onSeedProgress: (done, total) => out.event('seeding', { done, total }, `  seeding demo region (exercise data): ${done}/${total}`),
+      });
+      const host = await startHost({
+        core, port, host: String(values.host), staticDir: path.resolve(String(values.static)),
+        ...(typeof values.token === 'string' ? { token: values.token } : {}),
+      });
+      out.event('listening', { url: host.url, port: host.port, nodeId: core.store.identity.nodeId },
+        `Resilience Console is running. Open this address in a browser:\n\n  ${host.url}\n\nPress Ctrl+C to stop.`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await host.close();
+      await core.close();
+      out.event('stopped', {}, 'Stopped.');
+      return 0;
+    },
+  },
+  start: {
+    summary: 'open the desktop console (Electron); without the Electron binary, the browser console',
+    usage: 'resilience-console start [--data DIR] [--port N] [--json]',
+    options: { ...common, port: { type: 'string', short: 'p', default: '5170' } },
+    async run(values, out) {
+      if (electronBinaryPath(REPO_ROOT)) {
+        return runChild('npx', ['electron-forge', 'start']);
+      }
+      out.event('electron-unavailable', {},
+        'The Electron binary is not installed on this machine (it could not be downloaded), so the desktop window cannot open; starting the browser console instead.');
+      if (!fs.existsSync(path.join(DEFAULT_STATIC, 'index.html'))) {
+        const built = await runChild('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+        if (built !== 0) return built;
+      }
+      return COMMANDS.serve!.run({ ...values, host: '127.0.0.1', static: DEFAULT_STATIC }, out);
+    },
+  },
+};
+
+function runChild(command: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: REPO_ROOT, stdio: 'inherit' });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+}
+
+function helpText(): string {
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(8)} ${command.summary}`);
+  return ['Usage: resilience-console <command> [options]', '', 'Commands:', ...lines, '',
+    'Every command takes --help, and --json for output that scripts can read.'].join('\n');
+}
+
+function optionHelp(command: Command): string {
+  const lines = Object.entries(command.options).map(([name, option]) =>
+    `  --${name}${option.type === 'string' ? ' VALUE' : ''}${'default' in option && option.default !== false ? `  (default: ${String(option.default)})` : ''}`);
+  return [`Usage: ${command.usage}`, '', command.summary, '', 'Options:', ...lines].join('\n');
+}
+
+/** Runs one CLI invocation; resolves with the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${helpText()}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  const wantsJson = rest.includes('--json');
+  const out = new Output(wantsJson);
+  if (!command) {
+    out.error('UNKNOWN_COMMAND', `unknown command "${name}". Run resilience-console --help for the list.`);
+    return 2;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values as typeof values;
+  } catch (error) {
+    out.error('INVALID_ARGUMENT', `${(error as Error).message}\n${optionHelp(command)}`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${optionHelp(command)}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(values, out);
+  } catch (error) {
+    if (error instanceof StoreError) {
+      out.error(error.code, error.message);
+      return 3;
+    }
+    out.error('INTERNAL', (error as Error).stack ?? String(error));
+    return 1;
+  }
+}

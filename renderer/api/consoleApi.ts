@@ -1,0 +1,45 @@
+import type { ConsoleApi } from '../../shared/ipc/contract.ts';
+import { connectWsConsole, type TransportState, type WsConsole } from './wsTransport.ts';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in the browser console. */
+    resilienceConsole?: ConsoleApi;
+  }
+}
+
+const TOKEN_KEY = 'resilience-console.token';
+let ws: WsConsole | null = null;
+
+/** Reads the access token from `#token=…` once, keeps it for this tab, and clears it from the address bar. */
+function accessToken(): string {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+/** The console API: the Electron preload's when present, else a WebSocket to this page's host. */
+export function getConsoleApi(): ConsoleApi {
+  if (window.resilienceConsole) return window.resilienceConsole;
+  if (!ws) {
+    const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+    ws = connectWsConsole(`${scheme}//${window.location.host}/api?token=${encodeURIComponent(accessToken())}`);
+  }
+  return ws.api;
+}
+
+/** Transport state for the connection banner; always open under Electron. */
+export function onTransportState(listener: (state: TransportState) => void): () => void {
+  if (window.resilienceConsole) {
+    listener('open');
+    return () => {};
+  }
+  getConsoleApi();
+  listener(ws!.state);
+  return ws!.onState(listener);
+}
+
+export type { TransportState };

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConsoleApi } from '../../shared/ipc/contract.ts';
+import { ConsoleError } from '../../shared/ipc/errors.ts';
+import type { ChangeEvent } from '../../shared/sync/op.ts';
+
+export interface ContractConnection {
+  api: ConsoleApi;
+  /** Ops in the store's log, to prove that a refused call wrote nothing. */
+  countOps(): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ConsoleError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ConsoleError) return error;
+    throw new Error(`expected a ConsoleError, got ${String(error)}`);
+  }
+  throw new Error('expected the call to be refused, but it succeeded');
+}
+
+/**
+ * The ConsoleApi contract, run unchanged over every transport (Electron IPC, WebSocket):
+ * each transport must give the same answers and the same typed errors.
+ */
+export function runContractSuite(transport: string, connect: (dataDir: string) => Promise<ContractConnection>): void {
+  describe(`ConsoleApi contract over ${transport}`, () => {
+    let dataDir: string;
+    let connection: ContractConnection;
+
+    beforeEach(async () => {
+      dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-contract-'));
+      connection = await connect(dataDir);
+    });
+    afterEach(async () => {
+      await connection.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    it('describes the node and reports seeded exercise data', async () => {
+      const info = await connection.api.app.info({});
+      expect(info.nodeId).toMatch(/^[a-z0-9-]{3,40}$/);
+      expect(info.role).toBe('city');
+      expect(info.nodeCode).toBe('310000000000');
+      expect(info.exerciseData).toBe(true);
+    });
+
+    it('lists the seeded command network: the city, 16 districts and their streets', async () => {
+      const nodes = await connection.api.nodes.list({});
+      expect(nodes.filter((node) => node.level === 'city').map((node) => node.name)).toEqual(['上海市']);
+      expect(nodes.filter((node) => node.level === 'district')).toHaveLength(16);
+      expect(nodes.filter((node) => node.level === 'street')).toHaveLength(215);
+      expect(nodes.find((node) => node.code === '310101013000')).toMatchObject({ name: '外滩街道', parentCode: '310101000000' });
+    });
+
+    it('searches by name and by code', async () => {
+      expect((await connection.api.nodes.search({ query: '外滩' })).map((node) => node.code)).toEqual(['310101013000']);
+      expect((await connection.api.nodes.search({ query: '310115' })).length).toBeGreaterThan(30);
+      expect((await connection.api.nodes.search({ query: 'Pudong' })).map((node) => node.code)).toEqual(['310115000000']);
+    });
+
+    it('refuses an invalid argument with a typed error and writes nothing', async () => {
+      const before = await connection.countOps();
+      const empty = await rejection(connection.api.nodes.search({ query: '' }));
+      expect(empty.code).toBe('INVALID_ARGUMENT');
+      expect(empty.issues?.[0]?.path).toBe('query');
+      const bad = await rejection(connection.api.incidents.report({
+        title: '', type: 'flood', level: 'V' as 'I', nodeCode: '3101', exercise: true,
+      }));
+      expect(bad.code).toBe('INVALID_ARGUMENT');
+      expect(bad.issues?.map((issue) => issue.path).sort()).toEqual(['level', 'nodeCode', 'title']);
+      const extra = await rejection(connection.api.incidents.report({
+        title: 'x', type: 'flood', level: 'I', nodeCode: '310101013000', sql: 'DROP TABLE ops',
+      } as never));
+      expect(extra.code).toBe('INVALID_ARGUMENT');
+      expect(await connection.countOps()).toBe(before);
+      expect(await connection.api.incidents.list({})).toEqual([]);
+    });
+
+    it('refuses a report for an unknown command node and writes nothing', async () => {
+      const before = await connection.countOps();
+      const error = await rejection(connection.api.incidents.report({ title: 'x', type: 'fire', level: 'IV', nodeCode: '310199999000' }));
+      expect(error.code).toBe('NOT_FOUND');
+      expect(await connection.countOps()).toBe(before);
+    });
+
+    it('writes a report as one op and tells subscribers', async () => {
+      const events: ChangeEvent[] = [];
+      const unsubscribe = connection.api.on('store:changed', (event) => events.push(event));
+      await new Promise((resolve) => setTimeout(resolve, 50)); // let the subscription reach the far side
+      const before = await connection.countOps();
+      const incident = await connection.api.incidents.report({
+        title: '外滩观景平台积水', type: 'waterlogging', level: 'IV', nodeCode: '310101013000',
+        location: { lon: 121.49, lat: 31.24 }, exercise: true,
+      });
+      expect(incident).toMatchObject({ status: 'reported', nodeCode: '310101013000', exercise: true });
+      expect(await connection.countOps()).toBe(before + 1);
+      expect(await connection.api.incidents.list({})).toEqual([incident]);
+      await expect.poll(() => events).toContainEqual({ entity: 'incident', keys: [incident.id] });
+      unsubscribe();
+    });
+
+    it('reports a standalone link state while no parent is configured', async () => {
+      expect(await connection.api.sync.status({})).toEqual({ state: 'standalone', outbox: 0, lastSyncAt: null, parent: null });
+    });
+  });
+}
