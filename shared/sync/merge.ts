@@ -9,11 +9,21 @@ export function stampOf(op: { hlc: string; origin: string }): Stamp {
   return `${op.hlc}|${op.origin}`;
 }
 
-/** The materialised state of one record: its body, the stamp of each field, and its tombstone. */
+/**
+ * The materialised state of one record: its body, the stamp of each field, and its tombstone.
+ * A field's stamp is `stamps[field] ?? base`: an upsert stamps every field of its schema at
+ * once, so storing that stamp once as `base` keeps rows small without changing any outcome.
+ */
 export interface RecordState {
   body: Record<string, unknown>;
+  base: Stamp | null;
   stamps: Record<string, Stamp>;
   deleted: Stamp | null;
+}
+
+/** The stamp a field carries, or undefined if it was never written. */
+export function fieldStamp(state: RecordState, field: string): Stamp | undefined {
+  return state.stamps[field] ?? state.base ?? undefined;
 }
 
 /** Lifecycles whose status only moves forward, whatever order writes arrive in. */
@@ -36,48 +46,75 @@ export interface MergeInput {
  * only on the set of ops, which is what makes replicas converge (sync.md, merge rules).
  */
 export function mergeRecord(current: RecordState | null, op: MergeInput): RecordState {
+  if (current === null && op.kind !== 'patch' && op.kind !== 'tombstone') {
+    // The common case, a record seen for the first time: every field takes this op's stamp.
+    return { body: withoutUndefined(op.body ?? {}), base: op.stamp, stamps: {}, deleted: null };
+  }
   const state: RecordState = current
-    ? { body: { ...current.body }, stamps: { ...current.stamps }, deleted: current.deleted }
-    : { body: {}, stamps: {}, deleted: null };
+    ? { body: { ...current.body }, base: current.base, stamps: { ...current.stamps }, deleted: current.deleted }
+    : { body: {}, base: null, stamps: {}, deleted: null };
   if (op.kind === 'tombstone') {
     if (state.deleted === null || op.stamp > state.deleted) state.deleted = op.stamp;
     return state;
   }
   const body = op.body ?? {};
-  const fields = op.kind === 'patch' ? Object.keys(body) : unionKeys(op.fields, Object.keys(body));
+  const whole = op.kind !== 'patch';
+  const fields = whole ? unionKeys(op.fields, Object.keys(body), Object.keys(state.body)) : Object.keys(body);
   const lifecycle = FORWARD_ONLY[op.entity];
+  const stamped = new Map<string, Stamp>();
+  for (const field of fields) stamped.set(field, fieldStamp(state, field) ?? '');
   for (const field of fields) {
     const value = body[field];
     if (lifecycle && field === 'status') {
-      mergeStatus(state, lifecycle, value, op.stamp);
+      if (statusWins(state, lifecycle, value, op.stamp)) {
+        state.body.status = value;
+        stamped.set(field, op.stamp);
+      }
       continue;
     }
-    const previous = state.stamps[field];
-    if (previous !== undefined && previous >= op.stamp) continue;
-    state.stamps[field] = op.stamp;
+    if (stamped.get(field)! >= op.stamp) continue;
+    stamped.set(field, op.stamp);
     if (value === undefined) delete state.body[field];
     else state.body[field] = value;
+  }
+  // Re-express the stamps compactly: a whole-record op that is newer than the base becomes the base.
+  if (whole && (state.base === null || op.stamp > state.base)) {
+    const oldBase = state.base;
+    state.base = op.stamp;
+    const overrides: Record<string, Stamp> = {};
+    for (const [field, stamp] of Object.entries(state.stamps)) if (!stamped.has(field)) overrides[field] = stamp;
+    // Fields the op did not cover keep the stamp they had, which was the old base or an override.
+    if (oldBase !== null) for (const field of Object.keys(state.body)) if (!stamped.has(field) && !(field in overrides)) overrides[field] = oldBase;
+    for (const [field, stamp] of stamped) if (stamp !== op.stamp && stamp !== '') overrides[field] = stamp;
+    state.stamps = overrides;
+  } else {
+    for (const [field, stamp] of stamped) if (stamp !== '' && stamp !== state.base) state.stamps[field] = stamp;
   }
   return state;
 }
 
-function mergeStatus(state: RecordState, lifecycle: readonly string[], value: unknown, stamp: Stamp): void {
-  if (typeof value !== 'string') return;
+function statusWins(state: RecordState, lifecycle: readonly string[], value: unknown, stamp: Stamp): boolean {
+  if (typeof value !== 'string') return false;
   const currentRank = lifecycle.indexOf(String(state.body.status));
   const nextRank = lifecycle.indexOf(value);
-  const previous = state.stamps.status;
-  const wins = nextRank > currentRank || (nextRank === currentRank && (previous === undefined || stamp > previous));
-  if (!wins) return;
-  state.body.status = value;
-  state.stamps.status = stamp;
+  const previous = fieldStamp(state, 'status');
+  return nextRank > currentRank || (nextRank === currentRank && (previous === undefined || stamp > previous));
+}
+
+function withoutUndefined(body: Record<string, unknown>): Record<string, unknown> {
+  for (const value of Object.values(body)) {
+    if (value === undefined) return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+  }
+  return body;
 }
 
 /** Whether a merged record is visible: not deleted, or written again after its tombstone. */
 export function isLive(state: RecordState): boolean {
   if (state.deleted === null) return true;
-  return Object.values(state.stamps).some((stamp) => stamp > (state.deleted as Stamp));
+  const deleted = state.deleted;
+  return (state.base !== null && state.base > deleted) || Object.values(state.stamps).some((stamp) => stamp > deleted);
 }
 
-function unionKeys(a: readonly string[], b: readonly string[]): string[] {
-  return [...new Set([...a, ...b])];
+function unionKeys(...lists: (readonly string[])[]): string[] {
+  return [...new Set(lists.flat())];
 }

@@ -5,9 +5,9 @@ import type { ChangeEvent, Op } from '../../../shared/sync/op.ts';
 import { TABLE_OF } from './tables.ts';
 
 interface EntityStatements {
-  select: Database.Statement<[string], { body: string; stamps: string; deleted: string | null }>;
-  insertNew: Database.Statement<[string, string, string, string | null, number]>;
-  update: Database.Statement<[string, string, string | null, number, string]>;
+  select: Database.Statement<[string], { body: string; base: string | null; stamps: string; deleted: string | null }>;
+  insertNew: Database.Statement<[string, string, string | null, string, string | null, number]>;
+  update: Database.Statement<[string, string | null, string, string | null, number, string]>;
 }
 
 /** Field names each entity's schema declares, for upserts that must clear omitted fields. */
@@ -29,8 +29,8 @@ export class OpApplier {
   readonly applyBatch: (ops: readonly Op[]) => ChangeEvent[];
 
   constructor(private readonly db: Database.Database) {
-    this.insertOp = db.prepare(`INSERT OR IGNORE INTO ops (id, origin, seq, hlc, schema, entity, key, kind, body, priority, scope, received_at)
-      VALUES (@id, @origin, @seq, @hlc, @schema, @entity, @key, @kind, @body, @priority, @scope, @receivedAt)`);
+    this.insertOp = db.prepare(`INSERT OR IGNORE INTO ops (origin, seq, hlc, schema, entity, key, kind, body, priority, scope, received_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.addBalance = db.prepare(`INSERT INTO stock_balances (depot_id, item_id, balance, updated_hlc) VALUES (?, ?, ?, ?)
       ON CONFLICT (depot_id, item_id) DO UPDATE SET balance = balance + excluded.balance,
         updated_hlc = max(updated_hlc, excluded.updated_hlc)`);
@@ -40,9 +40,9 @@ export class OpApplier {
       ON CONFLICT (origin) DO UPDATE SET seq = excluded.seq`);
     for (const [name, table] of Object.entries(TABLE_OF) as [EntityName, string][]) {
       this.entity.set(name, {
-        select: db.prepare(`SELECT body, stamps, deleted FROM ${table} WHERE key = ?`),
-        insertNew: db.prepare(`INSERT INTO ${table} (key, body, stamps, deleted, live) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`),
-        update: db.prepare(`UPDATE ${table} SET body = ?, stamps = ?, deleted = ?, live = ? WHERE key = ?`),
+        select: db.prepare(`SELECT body, base, stamps, deleted FROM ${table} WHERE key = ?`),
+        insertNew: db.prepare(`INSERT INTO ${table} (key, body, base, stamps, deleted, live) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`),
+        update: db.prepare(`UPDATE ${table} SET body = ?, base = ?, stamps = ?, deleted = ?, live = ? WHERE key = ?`),
       });
     }
     this.applyBatch = db.transaction((ops: readonly Op[]) => this.applyAll(ops));
@@ -53,13 +53,14 @@ export class OpApplier {
     const vector = new Map<string, { seq: number; gap: boolean }>();
     const receivedAt = Date.now();
     for (const op of ops) {
-      const fresh = this.insertOp.run({ ...op, body: op.body === null ? null : JSON.stringify(op.body), receivedAt }).changes === 1;
+      const bodyJson = op.body === null ? null : JSON.stringify(op.body);
+      const fresh = this.insertOp.run(op.origin, op.seq, op.hlc, op.schema, op.entity, op.key, op.kind, bodyJson, op.priority, op.scope, receivedAt).changes === 1;
       if (!fresh) continue;
       let entry = vector.get(op.origin);
       if (!entry) vector.set(op.origin, (entry = { seq: this.readVector.get(op.origin)?.seq ?? 0, gap: false }));
       if (op.seq === entry.seq + 1 && !entry.gap) entry.seq = op.seq;
       else entry.gap = true;
-      this.materialise(op);
+      this.materialise(op, bodyJson);
       let keys = changed.get(op.entity);
       if (!keys) changed.set(op.entity, (keys = new Set()));
       keys.add(op.key);
@@ -68,21 +69,23 @@ export class OpApplier {
     return [...changed].map(([entity, keys]) => ({ entity, keys: [...keys] }));
   }
 
-  private materialise(op: Op): void {
+  private materialise(op: Op, bodyJson: string | null): void {
     const statements = this.entity.get(op.entity);
     if (!statements) throw new Error(`unknown entity ${op.entity}`);
     const stamp = stampOf(op);
     const input = { entity: op.entity, kind: op.kind, body: op.body, stamp, fields: FIELDS[op.entity] };
-    const row = statements.select.get(op.key);
-    const current: RecordState | null = row
-      ? { body: JSON.parse(row.body) as Record<string, unknown>, stamps: JSON.parse(row.stamps) as Record<string, string>, deleted: row.deleted }
-      : null;
-    if (current && op.kind === 'insert') return; // insert-only records are never rewritten
-    const next = mergeRecord(current, input);
-    const live = isLive(next) ? 1 : 0;
-    if (current) statements.update.run(JSON.stringify(next.body), JSON.stringify(next.stamps), next.deleted, live, op.key);
-    else statements.insertNew.run(op.key, JSON.stringify(next.body), JSON.stringify(next.stamps), next.deleted, live);
-    if (op.entity === 'stockMovement' && !current && op.body) {
+    // Try the record as new first: most ops in a bulk apply create records, and a conflict costs one extra lookup.
+    const first = mergeRecord(null, input);
+    const firstJson = first.body === op.body && bodyJson !== null ? bodyJson : JSON.stringify(first.body);
+    const created = statements.insertNew.run(op.key, firstJson, first.base, stampsJson(first), first.deleted, isLive(first) ? 1 : 0).changes === 1;
+    if (!created) {
+      if (op.kind === 'insert') return; // insert-only records are never rewritten
+      const row = statements.select.get(op.key)!;
+      const current: RecordState = { body: JSON.parse(row.body) as Record<string, unknown>, base: row.base, stamps: JSON.parse(row.stamps) as Record<string, string>, deleted: row.deleted };
+      const next = mergeRecord(current, input);
+      statements.update.run(JSON.stringify(next.body), next.base, stampsJson(next), next.deleted, isLive(next) ? 1 : 0, op.key);
+    }
+    if (op.entity === 'stockMovement' && created && op.body) {
       this.addBalance.run(String(op.body.depotId), String(op.body.itemId), Number(op.body.delta), op.hlc);
     }
   }
@@ -93,4 +96,9 @@ export class OpApplier {
     while (this.hasOp.get(origin, seq + 1)) seq += 1;
     this.writeVector.run(origin, seq);
   }
+}
+
+function stampsJson(state: RecordState): string {
+  for (const _field in state.stamps) return JSON.stringify(state.stamps);
+  return '{}';
 }

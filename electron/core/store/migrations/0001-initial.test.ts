@@ -18,19 +18,19 @@ describe('migration 0001 (initial)', () => {
   it('derives the exercise flag and lookup columns from the body', () => {
     const db = new Database(':memory:');
     migrate(db, [migration0001]);
-    db.prepare("INSERT INTO command_nodes (key, body, stamps) VALUES ('310101000000', ?, '{}')")
+    db.prepare("INSERT INTO command_nodes (key, body) VALUES ('310101000000', ?)")
       .run(JSON.stringify({ code: '310101000000', parentCode: '310000000000', level: 'district', name: '黄浦区' }));
-    db.prepare("INSERT INTO depots (key, body, stamps) VALUES ('d1', ?, '{}')").run(JSON.stringify({ districtCode: '310101000000', exercise: true }));
+    db.prepare("INSERT INTO depots (key, body) VALUES ('d1', ?)").run(JSON.stringify({ districtCode: '310101000000', exercise: true }));
     expect(db.prepare('SELECT parent_code, level, name, exercise FROM command_nodes').get())
       .toEqual({ parent_code: '310000000000', level: 'district', name: '黄浦区', exercise: 0 });
     expect(db.prepare('SELECT district_code, exercise FROM depots').get()).toEqual({ district_code: '310101000000', exercise: 1 });
   });
 
-  it('refuses a duplicate op id at the schema level', () => {
+  it('refuses a second op with the same origin and seq at the schema level', () => {
     const db = new Database(':memory:');
     migrate(db, [migration0001]);
-    const insert = db.prepare(`INSERT INTO ops (id, origin, seq, hlc, schema, entity, key, kind, body, priority, scope, received_at)
-      VALUES ('a:1', 'a', 1, '0000000000000000', 1, 'task', 'k', 'upsert', NULL, 0, '*', 0)`);
+    const insert = db.prepare(`INSERT INTO ops (origin, seq, hlc, schema, entity, key, kind, body, priority, scope, received_at)
+      VALUES ('a', 1, '0000000000000000', 1, 'task', 'k', 'upsert', NULL, 0, '*', 0)`);
     insert.run();
     expect(() => insert.run()).toThrow(/UNIQUE/);
   });

@@ -1,18 +1,22 @@
 import type { Migration } from '../migrate.ts';
 
-/** Entity tables share one shape: the merged body, per-field stamps, and the tombstone stamp. */
+/**
+ * Entity tables share one shape: the merged body, the base stamp with per-field overrides, and
+ * the tombstone stamp (see shared/sync/merge.ts). WITHOUT ROWID: one B-tree per table, not two.
+ */
 function entityTable(name: string, extraColumns: string[] = [], indexes: string[] = []): string {
   const columns = [
     'key TEXT PRIMARY KEY',
     'body TEXT NOT NULL',
-    'stamps TEXT NOT NULL',
+    'base TEXT',
+    'stamps TEXT NOT NULL DEFAULT \'{}\'',
     'deleted TEXT',
     'live INTEGER NOT NULL DEFAULT 1',
     'exercise INTEGER GENERATED ALWAYS AS (coalesce(json_extract(body, \'$.exercise\'), 0)) VIRTUAL',
     ...extraColumns,
   ];
   return [
-    `CREATE TABLE ${name} (${columns.join(', ')}) STRICT;`,
+    `CREATE TABLE ${name} (${columns.join(', ')}) STRICT, WITHOUT ROWID;`,
     `CREATE INDEX ${name}_exercise ON ${name}(exercise) WHERE exercise = 1;`,
     ...indexes.map((column) => `CREATE INDEX ${name}_${column} ON ${name}(${column});`),
   ].join('\n');
@@ -27,8 +31,9 @@ export const migration0001: Migration = {
   up: `
     CREATE TABLE node_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 
+    -- The op log. An op's id is origin:seq, so (origin, seq) is the key: one B-tree, and
+    -- INSERT OR IGNORE on it is what makes a replayed or duplicated op harmless.
     CREATE TABLE ops (
-      id TEXT PRIMARY KEY,
       origin TEXT NOT NULL,
       seq INTEGER NOT NULL,
       hlc TEXT NOT NULL,
@@ -39,9 +44,9 @@ export const migration0001: Migration = {
       body TEXT,
       priority INTEGER NOT NULL,
       scope TEXT NOT NULL,
-      received_at INTEGER NOT NULL
-    ) STRICT;
-    CREATE UNIQUE INDEX ops_origin_seq ON ops(origin, seq);
+      received_at INTEGER NOT NULL,
+      PRIMARY KEY (origin, seq)
+    ) STRICT, WITHOUT ROWID;
 
     -- Per origin, the highest seq held without a gap (the version vector).
     CREATE TABLE version_vector (origin TEXT PRIMARY KEY, seq INTEGER NOT NULL) STRICT;
