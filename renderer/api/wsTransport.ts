@@ -75,11 +75,14 @@ export function connectWsConsole(url: string, options: WsConsoleOptions = {}): W
     current.onerror = () => { /* onclose follows and decides */ };
     current.onclose = (event) => {
       socket = null;
-      for (const settle of pending.values()) settle({ ok: false, error: { code: 'DISCONNECTED', message: 'The connection to the console service was lost before it answered.' } });
-      pending.clear();
-      setState('closed');
       if (event.code === CLOSE_UNAUTHORIZED) {
         fatal = new ConsoleError({ code: 'FORBIDDEN', message: 'This console address has a missing or wrong access token. Open the full address that the console printed when it started.' });
+      }
+      const error = fatal?.toShape() ?? { code: 'DISCONNECTED' as const, message: 'The connection to the console service was lost before it answered.' };
+      for (const settle of pending.values()) settle({ ok: false, error });
+      pending.clear();
+      setState('closed');
+      if (fatal) {
         for (const resume of waitingForOpen) resume();
         waitingForOpen.clear();
         return;
