@@ -84,9 +84,10 @@ const COMMANDS: Record<string, Command> = {
       if (electronBinaryPath(REPO_ROOT)) {
         return runChild('npx', ['electron-forge', 'start']);
       }
-      out.event('electron-unavailable', {},
-        'The Electron binary is not installed on this machine (it could not be downloaded), so the desktop window cannot open; starting the browser console instead.');
+      const notice = 'The Electron binary is not installed on this machine (it could not be downloaded), so the desktop window cannot open; starting the browser console instead.';
+      out.event('electron-unavailable', { message: notice }, notice);
       if (!fs.existsSync(path.join(DEFAULT_STATIC, 'index.html'))) {
+        out.event('building', {}, 'Building the console screens (first start only) …');
         const built = await runChild('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
         if (built !== 0) return built;
       }
@@ -97,7 +98,8 @@ const COMMANDS: Record<string, Command> = {
 
 function runChild(command: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: REPO_ROOT, stdio: 'inherit' });
+    // The child's output goes to stderr so that stdout stays one JSON object per line under --json.
+    const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['inherit', 2, 2] });
     child.on('exit', (code) => resolve(code ?? 1));
   });
 }
