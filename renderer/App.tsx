@@ -1,0 +1,44 @@
+import { useMemo, useState } from 'react';
+import type { ConsoleApi } from '../shared/ipc/contract.ts';
+import { AccessError } from './components/AccessError.tsx';
+import { ConnectionBanner } from './components/ConnectionBanner.tsx';
+import { SideNav, type PanelId } from './components/SideNav.tsx';
+import { TopBar } from './components/TopBar.tsx';
+import { errorCode } from './i18n/display.ts';
+import { CommandTreePanel } from './panels/CommandTreePanel.tsx';
+import { IncidentsPanel } from './panels/IncidentsPanel.tsx';
+import { useLiveQuery } from './state/useLiveQuery.ts';
+
+const loadInfo = (api: ConsoleApi) => api.app.info({});
+const loadNodes = (api: ConsoleApi) => api.nodes.list({});
+
+/** The console shell: top bar, connection banner, navigation and the panels. */
+export function App() {
+  // Any store change can add or clear exercise records, so the mark is re-checked on every one.
+  const info = useLiveQuery(loadInfo, '*');
+  const nodes = useLiveQuery(loadNodes, ['commandNode']);
+  const [panel, setPanel] = useState<PanelId>('commandNetwork');
+  const homeCode = info.data?.nodeCode;
+  const homeNode = useMemo(() => nodes.data?.find((node) => node.code === homeCode), [nodes.data, homeCode]);
+
+  if (errorCode(info.error) === 'FORBIDDEN' || errorCode(nodes.error) === 'FORBIDDEN') return <AccessError />;
+
+  return (
+    <div className="shell">
+      <TopBar info={info.data} homeNode={homeNode} />
+      <ConnectionBanner />
+      <div className="shell__body">
+        <SideNav current={panel} onSelect={setPanel} />
+        {/* Both panels stay mounted so the tree's folding and the form's draft survive switching. */}
+        <main className="shell__main">
+          <div className="shell__panel" hidden={panel !== 'commandNetwork'}>
+            <CommandTreePanel nodes={nodes.data} error={nodes.error} homeCode={homeCode} />
+          </div>
+          <div className="shell__panel" hidden={panel !== 'incidents'}>
+            <IncidentsPanel nodes={nodes.data} homeCode={homeCode} exerciseData={info.data?.exerciseData ?? false} />
+          </div>
+        </main>
+      </div>
+    </div>
+  );
+}

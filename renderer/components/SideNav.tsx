@@ -1,0 +1,30 @@
+import { useI18n } from '../i18n/useI18n.ts';
+import type { MessageKey } from '../i18n/messages.ts';
+
+export type PanelId = 'commandNetwork' | 'incidents';
+
+const ITEMS: { id: PanelId; label: MessageKey }[] = [
+  { id: 'commandNetwork', label: 'nav.commandNetwork' },
+  { id: 'incidents', label: 'nav.incidents' },
+];
+
+/** The panel list down the left edge. */
+export function SideNav({ current, onSelect }: { current: PanelId; onSelect(panel: PanelId): void }) {
+  const { t } = useI18n();
+  return (
+    <nav className="side-nav" aria-label={t('nav.label')}>
+      {ITEMS.map((item) => (
+        <button
+          key={item.id}
+          type="button"
+          className={`side-nav__item${current === item.id ? ' side-nav__item--current' : ''}`}
+          aria-current={current === item.id ? 'page' : undefined}
+          data-testid={`nav-${item.id}`}
+          onClick={() => onSelect(item.id)}
+        >
+          {t(item.label)}
+        </button>
+      ))}
+    </nav>
+  );
+}

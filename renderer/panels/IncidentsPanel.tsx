@@ -1,0 +1,122 @@
+import type { ColDef, GetRowIdParams, GridApi, GridReadyEvent } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CommandNode } from '../../shared/domain/commandNode.ts';
+import { IncidentLevel, INCIDENT_STATUSES, type Incident } from '../../shared/domain/incident.ts';
+import type { ConsoleApi } from '../../shared/ipc/contract.ts';
+import { IncidentLevelCell } from '../components/IncidentLevelCell.tsx';
+import { IncidentTitleCell } from '../components/IncidentTitleCell.tsx';
+import { consoleGridTheme } from '../grid/gridSetup.ts';
+import { diffRows, isEmptyChange } from '../grid/rowDiff.ts';
+import { describeError, formatTime, primaryName } from '../i18n/display.ts';
+import { useI18n } from '../i18n/useI18n.ts';
+import { useLiveQuery } from '../state/useLiveQuery.ts';
+import { IncidentForm } from './IncidentForm.tsx';
+
+interface Props {
+  nodes: CommandNode[] | undefined;
+  homeCode: string | undefined;
+  exerciseData: boolean;
+}
+
+const loadIncidents = (api: ConsoleApi) => api.incidents.list({});
+const getRowId = (params: GetRowIdParams<Incident>) => params.data.id;
+const levelRank = (level: string) => IncidentLevel.options.indexOf(level as Incident['level']);
+const statusRank = (status: string) => (INCIDENT_STATUSES as readonly string[]).indexOf(status);
+
+/** Incidents reported in this console's area, newest first and live, with the report form beside them. */
+export function IncidentsPanel({ nodes, homeCode, exerciseData }: Props) {
+  const { t, locale } = useI18n();
+  const incidents = useLiveQuery(loadIncidents, ['incident']);
+  const byCode = useMemo(() => new Map((nodes ?? []).map((node) => [node.code, node])), [nodes]);
+  const rows = useMemo(() => incidents.data ?? [], [incidents.data]);
+
+  const [gridApi, setGridApi] = useState<GridApi<Incident> | null>(null);
+  const applied = useRef<Incident[]>([]);
+  useEffect(() => {
+    if (!gridApi) return;
+    const changes = diffRows(applied.current, rows, (row) => row.id);
+    applied.current = rows;
+    if (!isEmptyChange(changes)) gridApi.applyTransaction(changes);
+  }, [gridApi, rows]);
+
+  // Sized for the space left beside the form at 1600 px: every column in view without scrolling.
+  const columnDefs = useMemo<ColDef<Incident>[]>(() => [
+    { colId: 'title', headerName: t('incidents.col.title'), field: 'title', cellRenderer: IncidentTitleCell, flex: 2, minWidth: 180, tooltipField: 'title' },
+    {
+      colId: 'type', headerName: t('incidents.col.type'), field: 'type', width: 150,
+      valueFormatter: (params) => (params.data ? t(`incidentType.${params.data.type}`) : ''),
+    },
+    {
+      colId: 'level', headerName: t('incidents.col.level'), field: 'level', width: 116, cellRenderer: IncidentLevelCell,
+      comparator: (a: string, b: string) => levelRank(a) - levelRank(b),
+    },
+    {
+      colId: 'status', headerName: t('incidents.col.status'), field: 'status', width: 116,
+      valueFormatter: (params) => (params.data ? t(`incidentStatus.${params.data.status}`) : ''),
+      comparator: (a: string, b: string) => statusRank(a) - statusRank(b),
+    },
+    {
+      colId: 'node', headerName: t('incidents.col.node'), field: 'nodeCode', flex: 1, minWidth: 172,
+      valueFormatter: (params) => {
+        const node = params.data ? byCode.get(params.data.nodeCode) : undefined;
+        return node ? primaryName(node, locale) : String(params.value ?? '');
+      },
+      tooltipValueGetter: (params) => params.data?.nodeCode,
+    },
+    {
+      colId: 'reportedAt', headerName: t('incidents.col.reportedAt'), headerTooltip: t('incidents.timeZoneNote'),
+      field: 'reportedAt', width: 176, sort: 'desc',
+      valueFormatter: (params) => (params.value ? formatTime(String(params.value), locale, 'short') : ''),
+      tooltipValueGetter: (params) => (params.value ? `${formatTime(String(params.value), locale)} · ${t('incidents.timeZoneNote')}` : ''),
+      cellClass: 'cell-code',
+    },
+  ], [t, locale, byCode]);
+
+  useEffect(() => {
+    gridApi?.refreshCells({ force: true });
+  }, [gridApi, locale, byCode]);
+
+  const overlays = useMemo(() => ({
+    loading: { overlayText: t('grid.loading') },
+    noRows: { overlayText: incidents.error ? describeError(incidents.error, locale) : t('grid.noRows') },
+  }), [t, incidents.error, locale]);
+
+  const open = rows.filter((incident) => incident.status !== 'closed').length;
+  const { reload } = incidents;
+  const onReported = useCallback(() => reload(), [reload]);
+
+  return (
+    <section className="panel" aria-labelledby="incidents-title" data-testid="panel-incidents">
+      <div className="panel__header">
+        <h2 id="incidents-title" className="panel__title">{t('incidents.title')}</h2>
+        {incidents.data && (
+          <span className="panel__summary" data-testid="incidents-summary" data-count={rows.length}>
+            {t('incidents.summary', { count: rows.length, open })}
+          </span>
+        )}
+      </div>
+      {incidents.error !== null && incidents.data && (
+        <div className="panel__notice panel__notice--error" role="alert">{t('error.loadFailed', { reason: describeError(incidents.error, locale) })}</div>
+      )}
+      <div className="panel__split">
+        <div className="panel__grid" data-testid="incidents-grid">
+          <AgGridReact<Incident>
+            theme={consoleGridTheme}
+            columnDefs={columnDefs}
+            defaultColDef={{ sortable: true, resizable: true, suppressHeaderMenuButton: true }}
+            getRowId={getRowId}
+            loading={incidents.loading}
+            overlayComponentParams={overlays}
+            onGridReady={(event: GridReadyEvent<Incident>) => setGridApi(event.api)}
+            animateRows={false}
+            containerStyle={{ height: '100%', width: '100%' }}
+          />
+        </div>
+        <aside className="panel__side">
+          <IncidentForm nodes={nodes} homeCode={homeCode} exerciseData={exerciseData} onReported={onReported} />
+        </aside>
+      </div>
+    </section>
+  );
+}
