@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AppInfo, ConsoleEvents, EventName, Handlers, NodeRole, SyncStatus } from '../../shared/ipc/contract.ts';
+import { loadRegionPack } from './seed/regionPack.ts';
 import { seedDemoIfEmpty } from './seed/seedDemo.ts';
 import { reportIncident } from './services/incidentsService.ts';
 import { Store } from './store/storeClient.ts';
@@ -13,6 +16,10 @@ export interface ConsoleCoreOptions {
   seed?: boolean;
   synchronous?: 'FULL' | 'NORMAL';
   onSeedProgress?: (done: number, total: number) => void;
+  /** Where the shipped resources are (the packaged app passes its own); defaults to the repo's. */
+  resourcesDir?: string;
+  /** The program's version; defaults to package.json's (the packaged app passes app.getVersion()). */
+  version?: string;
 }
 
 /** The console's core, shared by the Electron main process, the browser host and tests. */
@@ -23,11 +30,19 @@ export interface ConsoleCore {
   close(): Promise<void>;
 }
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
 
 export async function createConsoleCore(options: ConsoleCoreOptions): Promise<ConsoleCore> {
   const store = await Store.open(options);
-  if (options.seed ?? true) await seedDemoIfEmpty(store, options.onSeedProgress);
+  const version = options.version ?? packageVersion();
+  if (options.seed ?? true) {
+    const pack = options.resourcesDir
+      ? loadRegionPack(pathToFileURL(path.join(options.resourcesDir, 'region', 'shanghai-region.json')))
+      : undefined;
+    await seedDemoIfEmpty(store, options.onSeedProgress, pack);
+  }
   const listeners: { [E in EventName]: Set<(payload: ConsoleEvents[E]) => void> } = {
     'store:changed': new Set(),
     'sync:status': new Set(),
@@ -46,7 +61,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
 
   const handlers: Handlers = {
     'app:info': async (): Promise<AppInfo> => ({
-      version: VERSION,
+      version,
       nodeId: store.identity.nodeId,
       nodeCode: store.identity.nodeCode,
       role: store.identity.role,

@@ -1,0 +1,126 @@
+// The Electron main process: thin glue wiring the core, the app:// protocol, IPC and the window.
+// Everything with logic lives in tested modules (securityBaseline, appProtocol, ipcHandlers, electron/core).
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import { createConsoleCore, type ConsoleCore } from '../core/consoleCore.ts';
+import { createAppProtocolHandler } from './appProtocol.ts';
+import { forwardEvents, registerConsoleHandlers } from './ipcHandlers.ts';
+import { isAllowedNavigation, permissionDecision, SECURITY_BASELINE } from './securityBaseline.ts';
+
+// Defined by Forge's Vite plugin: the renderer dev server in `electron-forge start`, undefined in a build.
+declare const MAIN_WINDOW_VITE_DEV_SERVER_URL: string | undefined;
+
+const devServerUrl = typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string' && MAIN_WINDOW_VITE_DEV_SERVER_URL !== ''
+  ? MAIN_WINDOW_VITE_DEV_SERVER_URL : null;
+const devServerOrigins = devServerUrl ? [new URL(devServerUrl).origin] : [];
+const isOurs = (url: string) => isAllowedNavigation(url, devServerOrigins);
+// Forge's Vite plugin lays out .vite/build/main.js and .vite/renderer/main_window/.
+const rendererDir = path.join(import.meta.dirname, '../renderer/main_window');
+
+app.enableSandbox();
+protocol.registerSchemesAsPrivileged([
+  { scheme: SECURITY_BASELINE.scheme.name, privileges: { ...SECURITY_BASELINE.scheme.privileges } },
+]);
+
+// Unpackaged runs (the Playwright smoke test) may use a throwaway folder for both the console's data
+// and Chromium's profile, so they neither touch nor wait on a console already open on the machine.
+const throwawayDir = !app.isPackaged ? process.env.RESILIENCE_CONSOLE_DATA_DIR : undefined;
+if (throwawayDir) app.setPath('userData', path.join(throwawayDir, 'profile'));
+
+// Two instances would open the same SQLite data folder; the second hands over to the first.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let core: ConsoleCore | null = null;
+  let window: BrowserWindow | null = null;
+
+  const dataDir = () => throwawayDir ?? path.join(app.getPath('userData'), 'data');
+  // Shipped data (the region pack): Forge's extraResource puts resources/region beside app.asar;
+  // unpackaged, .vite/build/main.js is two folders below the repo's resources/.
+  const resourcesDir = () => (app.isPackaged ? process.resourcesPath : path.join(import.meta.dirname, '../../resources'));
+
+  const lockDown = (contents: WebContents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isOurs(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isOurs(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  };
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+
+  const createWindow = (consoleCore: ConsoleCore) => {
+    // One window per display (wall layouts) is future work; one window for now.
+    const win = new BrowserWindow({
+      title: 'Resilience Console',
+      width: 1600,
+      height: 1000,
+      show: false,
+      webPreferences: {
+        ...SECURITY_BASELINE.webPreferences,
+        preload: path.join(import.meta.dirname, 'preload.js'),
+      },
+    });
+    const stopEvents = forwardEvents(consoleCore.subscribe.bind(consoleCore), win.webContents);
+    win.webContents.once('destroyed', stopEvents);
+    win.once('ready-to-show', () => win.show());
+    win.on('closed', () => {
+      if (window === win) window = null;
+    });
+    void win.loadURL(devServerUrl ?? SECURITY_BASELINE.startUrl);
+    return win;
+  };
+
+  const start = async () => {
+    await app.whenReady();
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionDecision(permission)));
+    session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionDecision(permission));
+    protocol.handle(SECURITY_BASELINE.scheme.name, createAppProtocolHandler({ rootDir: rendererDir }));
+
+    core = await createConsoleCore({ dataDir: dataDir(), resourcesDir: resourcesDir(), version: app.getVersion() });
+    registerConsoleHandlers(ipcMain, core.handlers, { isTrustedSender: isOurs });
+    window = createWindow(core);
+
+    app.on('second-instance', () => {
+      if (!window) return;
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    });
+    app.on('activate', () => {
+      if (core && BrowserWindow.getAllWindows().length === 0) window = createWindow(core);
+    });
+
+    if (app.isPackaged) {
+      try {
+        // Loaded only when packaged: unpackaged runs have no update feed and need not load its code.
+        const { default: electronUpdater } = await import('electron-updater');
+        await electronUpdater.autoUpdater.checkForUpdatesAndNotify();
+      } catch (error) {
+        // No update feed on an isolated network is normal: log, never stop the console.
+        console.error('[updater] update check failed:', error instanceof Error ? error.message : error);
+      }
+    }
+  };
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // The store must flush and close its worker before the process ends: hold the quit once, then quit again.
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    event.preventDefault();
+    const closingCore = core;
+    core = null;
+    closingCore.close()
+      .catch((error: unknown) => console.error('[core] close failed:', error))
+      .finally(() => app.quit());
+  });
+
+  start().catch((error: unknown) => {
+    console.error('[main] the console failed to start:', error);
+    app.exit(1);
+  });
+}
