@@ -20,6 +20,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: restrict([...NODE_BUILTINS, 'electron', 'better-sqlite3', 'react', 'react-dom', 'ol', 'ol/*', 'ag-grid-*', 'ws', '**/electron/**', '**/renderer/**'],
       'shared/ is pure TypeScript: no Node, Electron, DOM libraries or other layers.'),
