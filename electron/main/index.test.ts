@@ -86,6 +86,7 @@ const fake = await vi.hoisted(async () => {
       registerSchemesAsPrivileged: (schemes: unknown[]) => { state.log.push(`registerSchemesAsPrivileged ready=${state.ready}`); state.schemes.push(...schemes); },
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) => state.protocols.set(scheme, handler),
     },
+    dialog: { showErrorBox: (_title: string, message: string) => { state.log.push(`showErrorBox ${message}`); } },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler: typeof state.permissionRequest) => { state.permissionRequest = handler; },

@@ -1,8 +1,9 @@
 // The Electron main process: thin glue wiring the core, the app:// protocol, IPC and the window.
 // Everything with logic lives in tested modules (securityBaseline, appProtocol, ipcHandlers, electron/core).
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
 import { createConsoleCore, type ConsoleCore } from '../core/consoleCore.ts';
+import { StoreError } from '../core/store/storeErrors.ts';
 import { createAppProtocolHandler } from './appProtocol.ts';
 import { forwardEvents, registerConsoleHandlers } from './ipcHandlers.ts';
 import { isAllowedNavigation, permissionDecision, SECURITY_BASELINE } from './securityBaseline.ts';
@@ -121,6 +122,8 @@ if (!app.requestSingleInstanceLock()) {
 
   start().catch((error: unknown) => {
     console.error('[main] the console failed to start:', error);
+    // A damaged, newer or locked data file has a message written for the duty officer: show it.
+    if (error instanceof StoreError) dialog.showErrorBox('Resilience Console · 韧性城市指挥台', error.message);
     app.exit(1);
   });
 }
