@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { AppInfo, ConsoleEvents, EventName, Handlers, NodeRole, SyncStatus } from '../../shared/ipc/contract.ts';
 import { loadRegionPack } from './seed/regionPack.ts';
 import { seedDemoIfEmpty } from './seed/seedDemo.ts';
+import { importCmaTracks } from './services/hazardsService.ts';
 import { reportIncident } from './services/incidentsService.ts';
 import { Store } from './store/storeClient.ts';
 
@@ -72,6 +73,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'incidents:list': () => store.query('incidents.list'),
     'incidents:report': (args) => reportIncident(store, args),
     'sync:status': syncStatus,
+    'hazards:importTracks': (args) => importCmaTracks(store, args.fileName, args.text),
+    'hazards:listTracks': () => store.query('hazards.tracks'),
   };
 
   const stopChanges = store.onChange((changes) => {

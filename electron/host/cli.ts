@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CMA_CATEGORIES, type StormSummary } from '../../shared/hazard/cmaBestTrack.ts';
+import { dispatch } from '../../shared/ipc/dispatch.ts';
 import { createConsoleCore } from '../core/consoleCore.ts';
 import { StoreError } from '../core/store/storeErrors.ts';
 import { electronBinaryPath } from './electronBinary.ts';
@@ -15,7 +17,9 @@ interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run(values: Record<string, string | boolean | undefined>, out: Output): Promise<number>;
+  /** Names of the positional arguments, when the command takes any. */
+  positionals?: string[];
+  run(values: Record<string, string | boolean | undefined>, out: Output, positionals: string[]): Promise<number>;
 }
 
 /** Prints for people, or one JSON object per line for scripts (--json). */
@@ -76,6 +80,46 @@ const COMMANDS: Record<string, Command> = {
       return 0;
     },
   },
+  import: {
+    summary: 'import a file into the local store, whole or not at all (kinds: track = CMA best-track file)',
+    usage: 'resilience-console import track FILE [--data DIR] [--json]',
+    options: { ...common },
+    positionals: ['KIND', 'FILE'],
+    async run(values, out, positionals) {
+      const [kind, file] = positionals;
+      if (kind !== 'track' || !file || positionals.length !== 2) {
+        out.error('INVALID_ARGUMENT', `expected "import track FILE", got "import ${positionals.join(' ')}"`);
+        return 2;
+      }
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (error) {
+        out.error('INVALID_ARGUMENT', `cannot read ${file}: ${(error as Error).message}`);
+        return 2;
+      }
+      const core = await createConsoleCore({ dataDir: path.resolve(String(values.data)) });
+      try {
+        const reply = await dispatch(core.handlers, 'hazards:importTracks', { fileName: path.basename(file), text });
+        if (!reply.ok) {
+          out.error(reply.error.code, reply.error.message);
+          return 2;
+        }
+        const storms = reply.result as StormSummary[];
+        for (const storm of storms) {
+          const peak = CMA_CATEGORIES[storm.peakCategory];
+          out.event('storm', { ...storm },
+            `${storm.number.padEnd(10)} ${storm.name.padEnd(12)} ${String(storm.points).padStart(4)} points  `
+            + `${storm.first.slice(0, 16).replace('T', ' ')} → ${storm.last.slice(0, 16).replace('T', ' ')} UTC  `
+            + `peak ${peak.zh} ${peak.en}, ${storm.peakWindMs} m/s, ${storm.minPressureHpa} hPa`);
+        }
+        out.event('imported', { storms: storms.length, file: path.basename(file) }, `Imported ${storms.length} storm(s) from ${path.basename(file)}.`);
+        return 0;
+      } finally {
+        await core.close();
+      }
+    },
+  },
   start: {
     summary: 'open the desktop console (Electron); without the Electron binary, the browser console',
     usage: 'resilience-console start [--data DIR] [--port N] [--json]',
@@ -91,7 +135,7 @@ const COMMANDS: Record<string, Command> = {
         const built = await runChild('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
         if (built !== 0) return built;
       }
-      return COMMANDS.serve!.run({ ...values, host: '127.0.0.1', static: DEFAULT_STATIC }, out);
+      return COMMANDS.serve!.run({ ...values, host: '127.0.0.1', static: DEFAULT_STATIC }, out, []);
     },
   },
 };
@@ -131,8 +175,11 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[] = [];
   try {
-    values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false }).values as typeof values;
+    const parsed = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: command.positionals !== undefined });
+    values = parsed.values as typeof values;
+    positionals = parsed.positionals;
   } catch (error) {
     out.error('INVALID_ARGUMENT', `${(error as Error).message}\n${optionHelp(command)}`);
     return 2;
@@ -142,7 +189,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await command.run(values, out);
+    return await command.run(values, out, positionals);
   } catch (error) {
     if (error instanceof StoreError) {
       out.error(error.code, error.message);

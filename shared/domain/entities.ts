@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Alert } from './alert.ts';
 import { Boundary } from './boundary.ts';
+import { HazardTrack } from './hazardTrack.ts';
 import { CommandNode } from './commandNode.ts';
 import { ConsultationEntry, ConsultationSession } from './consultation.ts';
 import { Incident } from './incident.ts';
@@ -28,6 +29,7 @@ export const ENTITIES = {
   consultationEntry: { schema: ConsultationEntry, key: 'id', priority: 1 },
   alert: { schema: Alert, key: 'id', priority: 0 },
   boundary: { schema: Boundary, key: 'code', priority: 4 },
+  hazardTrack: { schema: HazardTrack, key: 'id', priority: 2 },
 } as const satisfies Record<string, { schema: z.ZodType; key: string; priority: 0 | 1 | 2 | 3 | 4 }>;
 
 export type EntityName = keyof typeof ENTITIES;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AdminCode, LonLat } from '../domain/common.ts';
 import type { CommandNode } from '../domain/commandNode.ts';
+import type { HazardTrack } from '../domain/hazardTrack.ts';
 import type { Incident } from '../domain/incident.ts';
+import type { StormSummary } from '../hazard/cmaBestTrack.ts';
 import { IncidentLevel, IncidentType } from '../domain/incident.ts';
 import type { ChangeEvent } from '../sync/op.ts';
 
@@ -45,6 +47,13 @@ export const IncidentReport = z.object({
   exercise: z.boolean().default(false),
 }).strict();
 
+/** A hazard-track file as the UI reads it from disk: its name (for messages) and its text. */
+export const TrackImport = z.object({
+  fileName: z.string().trim().min(1).max(260),
+  text: z.string().min(1, 'the file is empty').max(20 * 1024 * 1024, 'the file is larger than 20 MB'),
+  format: z.enum(['cmaBestTrack']).default('cmaBestTrack'),
+}).strict();
+
 /** Declares one call: its argument schema and (as a type only) its result. */
 function call<A extends z.ZodType, R>(input: A): { input: A; result?: R } {
   return { input };
@@ -61,6 +70,8 @@ export const CONTRACT = {
   'incidents:list': call<typeof Empty, Incident[]>(Empty),
   'incidents:report': call<typeof IncidentReport, Incident>(IncidentReport),
   'sync:status': call<typeof Empty, SyncStatus>(Empty),
+  'hazards:importTracks': call<typeof TrackImport, StormSummary[]>(TrackImport),
+  'hazards:listTracks': call<typeof Empty, HazardTrack[]>(Empty),
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */

@@ -21,7 +21,7 @@ describe('resilience-console CLI', () => {
     const top = run('--help');
     expect(top.status).toBe(0);
     expect(top.stdout).toMatch(/serve .*browser console/);
-    for (const command of ['serve', 'start']) {
+    for (const command of ['serve', 'start', 'import']) {
       const help = run(command, '--help');
       expect(help.status).toBe(0);
       expect(help.stdout).toContain(`Usage: resilience-console ${command}`);
@@ -51,6 +51,23 @@ describe('resilience-console CLI', () => {
     expect(lines.at(-1)).toMatchObject({ event: 'error', code: 'DB_CORRUPT' });
     expect(lines.at(-1)?.message).toMatch(/has not been changed/);
     expect(fs.readFileSync(file, 'utf8')).toBe('this is not a database, but somebody’s notes');
+  });
+
+  it('imports a best-track file and prints each storm; a broken file imports nothing', () => {
+    const dataDir = tempDir();
+    const fixture = path.join(root, 'tests/fixtures/CH2021BST-sample.txt');
+    const human = run('import', 'track', fixture, '--data', dataDir);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toMatch(/2106\s+In-fa\s+5 points\s+2021-07-23 00:00 → 2021-07-26 00:00 UTC\s+peak 强台风 Severe typhoon, 45 m\/s, 950 hPa/);
+    const broken = path.join(tempDir(), 'CH2022BST.txt');
+    fs.writeFileSync(broken, fs.readFileSync(fixture, 'utf8').replace('In-fa', 'Changed').replace('0005 0009', '0009 0009'));
+    const refused = run('import', 'track', broken, '--data', dataDir, '--json');
+    expect(refused.status).toBe(2);
+    expect(JSON.parse(refused.stdout.trim())).toMatchObject({ event: 'error', code: 'INVALID_ARGUMENT', message: expect.stringMatching(/declares 9 fixes but has only 5\); nothing was imported/) });
+    const again = run('import', 'track', fixture, '--data', dataDir, '--json');
+    const storms = again.stdout.trim().split('\n').map((line) => JSON.parse(line) as { event: string; name?: string }).filter((e) => e.event === 'storm');
+    expect(storms.map((storm) => storm.name)).toEqual(['In-fa', '(nameless)']);
+    expect(run('import', 'tracks', fixture, '--data', dataDir).stderr).toContain('expected "import track FILE"');
   });
 
   it('serves with --json: reports seeding progress and the address, and stops on SIGTERM', async () => {

@@ -106,6 +106,21 @@ export function runContractSuite(transport: string, connect: (dataDir: string) =
       unsubscribe();
     });
 
+    it('imports a best-track file whole, and a broken one not at all', async () => {
+      const text = fs.readFileSync(path.join(import.meta.dirname, '../fixtures/CH2021BST-sample.txt'), 'utf8');
+      const summaries = await connection.api.hazards.importTracks({ fileName: 'CH2021BST.txt', text });
+      expect(summaries.map((s) => [s.number, s.name, s.points, s.peakCategory])).toEqual([['2106', 'In-fa', 5, 5], ['serial 10', '(nameless)', 2, 1]]);
+      const tracks = await connection.api.hazards.listTracks({});
+      expect(tracks.map((track) => track.id).sort()).toEqual(['cma-2021-2106', 'cma-2021-s10']);
+      const before = await connection.countOps();
+      const broken = text.replace('2021072500 4  297 1223', '2021072500 4  297 12X3');
+      const error = await rejection(connection.api.hazards.importTracks({ fileName: 'CH2021BST.txt', text: broken.replace('In-fa', 'Renamed') }));
+      expect(error.code).toBe('INVALID_ARGUMENT');
+      expect(error.message).toMatch(/CH2021BST\.txt .*line 4: longitude.*nothing was imported/);
+      expect(await connection.countOps()).toBe(before);
+      expect((await connection.api.hazards.listTracks({})).find((track) => track.number === '2106')?.name).toBe('In-fa');
+    });
+
     it('reports a standalone link state while no parent is configured', async () => {
       expect(await connection.api.sync.status({})).toEqual({ state: 'standalone', outbox: 0, lastSyncAt: null, parent: null });
     });

@@ -4,10 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ENTITY_NAMES } from '../../../shared/domain/entities.ts';
 import { migrate, type Migration } from './migrate.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { openDatabase } from './openDatabase.ts';
 import { StoreError } from './storeErrors.ts';
+import { TABLE_OF } from './tables.ts';
 
 const dirs: string[] = [];
 const tempFile = (name = 'console.db') => {
@@ -93,8 +95,10 @@ describe('migration runner', () => {
     expect(digest(file)).toBe(before);
   });
 
-  it('opens a fresh file in WAL mode with full sync and foreign keys', () => {
+  it('opens a fresh file in WAL mode with full sync and foreign keys, with a table for every entity', () => {
     const db = openDatabase(tempFile());
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name);
+    for (const entity of ENTITY_NAMES) expect(tables).toContain(TABLE_OF[entity]);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EntityName } from '../../../shared/domain/entities.ts';
+import type { HazardTrack } from '../../../shared/domain/hazardTrack.ts';
 import { listCommandNodes, searchCommandNodes } from './repos/commandNodeRepo.ts';
 import { getIncident, listIncidents } from './repos/incidentRepo.ts';
 import { countOps, hasExerciseData, outboxCount, readIdentity, readVector } from './repos/metaRepo.ts';
@@ -16,6 +17,9 @@ export const QUERIES = {
   'meta.vector': (db: Database.Database) => readVector(db),
   'meta.outbox': (db: Database.Database, args: { origin: string; peer: string }) => outboxCount(db, args.origin, args.peer),
   'meta.countOps': (db: Database.Database) => countOps(db),
+  'hazards.tracks': (db: Database.Database) =>
+    (db.prepare('SELECT body FROM hazard_tracks WHERE live = 1 ORDER BY first_time DESC').all() as { body: string }[])
+      .map((row) => JSON.parse(row.body) as HazardTrack),
   'entity.rows': (db: Database.Database, args: { entity: EntityName }) =>
     (db.prepare(`SELECT key, body FROM ${TABLE_OF[args.entity]} WHERE live = 1 ORDER BY key`).all() as { key: string; body: string }[])
       .map((row) => JSON.parse(row.body) as Record<string, unknown>),

@@ -16,4 +16,5 @@ export const TABLE_OF: Record<EntityName, string> = {
   consultationEntry: 'consultation_entries',
   alert: 'alerts',
   boundary: 'boundaries',
+  hazardTrack: 'hazard_tracks',
 };

@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate.ts';
 import { migration0001 } from './0001-initial.ts';
+import { migration0002 } from './0002-hazard-tracks.ts';
 
 /** Every shipped migration in order. Shipped migrations are never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
