@@ -75,6 +75,10 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'sync:status': syncStatus,
     'hazards:importTracks': (args) => importCmaTracks(store, args.fileName, args.text),
     'hazards:listTracks': () => store.query('hazards.tracks'),
+    'map:boundaries': () => store.query('map.boundaries'),
+    'resources:listDepots': () => store.query('resources.depots'),
+    'resources:listShelters': () => store.query('resources.shelters'),
+    'resources:listTeams': () => store.query('resources.teams'),
   };
 
   const stopChanges = store.onChange((changes) => {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AdminCode, LonLat } from '../domain/common.ts';
 import type { CommandNode } from '../domain/commandNode.ts';
+import type { Boundary } from '../domain/boundary.ts';
 import type { HazardTrack } from '../domain/hazardTrack.ts';
+import type { Depot, Shelter, Team } from '../domain/resources.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { StormSummary } from '../hazard/cmaBestTrack.ts';
 import { IncidentLevel, IncidentType } from '../domain/incident.ts';
@@ -72,6 +74,10 @@ export const CONTRACT = {
   'sync:status': call<typeof Empty, SyncStatus>(Empty),
   'hazards:importTracks': call<typeof TrackImport, StormSummary[]>(TrackImport),
   'hazards:listTracks': call<typeof Empty, HazardTrack[]>(Empty),
+  'map:boundaries': call<typeof Empty, Boundary[]>(Empty),
+  'resources:listDepots': call<typeof Empty, Depot[]>(Empty),
+  'resources:listShelters': call<typeof Empty, Shelter[]>(Empty),
+  'resources:listTeams': call<typeof Empty, Team[]>(Empty),
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */

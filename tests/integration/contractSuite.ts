@@ -57,6 +57,17 @@ export function runContractSuite(transport: string, connect: (dataDir: string) =
       expect(nodes.find((node) => node.code === '310101013000')).toMatchObject({ name: '外滩街道', parentCode: '310101000000' });
     });
 
+    it('gives the map the district boundaries and the demo resources', async () => {
+      const boundaries = await connection.api.map.boundaries({});
+      expect(boundaries).toHaveLength(16);
+      expect(boundaries.find((b) => b.code === '310115000000')).toMatchObject({ name: '浦东新区', level: 'district', geometry: { type: 'MultiPolygon' } });
+      const [depots, shelters, teams] = await Promise.all([
+        connection.api.resources.listDepots({}), connection.api.resources.listShelters({}), connection.api.resources.listTeams({}),
+      ]);
+      expect([depots.length, shelters.length, teams.length]).toEqual([32, 64, 48]);
+      expect(depots.every((depot) => depot.exercise)).toBe(true);
+    });
+
     it('searches by name and by code', async () => {
       expect((await connection.api.nodes.search({ query: '南京东路' })).map((node) => node.code)).toEqual(['310101002000']);
       // 外滩 is in 黄浦区's 外滩街道 and in 虹口区's 北外滩街道: both are found, by code order.

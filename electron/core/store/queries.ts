@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { EntityName } from '../../../shared/domain/entities.ts';
+import type { Boundary } from '../../../shared/domain/boundary.ts';
 import type { HazardTrack } from '../../../shared/domain/hazardTrack.ts';
+import type { Depot, Shelter, Team } from '../../../shared/domain/resources.ts';
 import { listCommandNodes, searchCommandNodes } from './repos/commandNodeRepo.ts';
 import { getIncident, listIncidents } from './repos/incidentRepo.ts';
 import { countOps, hasExerciseData, outboxCount, readIdentity, readVector } from './repos/metaRepo.ts';
@@ -20,10 +22,18 @@ export const QUERIES = {
   'hazards.tracks': (db: Database.Database) =>
     (db.prepare('SELECT body FROM hazard_tracks WHERE live = 1 ORDER BY first_time DESC').all() as { body: string }[])
       .map((row) => JSON.parse(row.body) as HazardTrack),
-  'entity.rows': (db: Database.Database, args: { entity: EntityName }) =>
-    (db.prepare(`SELECT key, body FROM ${TABLE_OF[args.entity]} WHERE live = 1 ORDER BY key`).all() as { key: string; body: string }[])
-      .map((row) => JSON.parse(row.body) as Record<string, unknown>),
+  'map.boundaries': (db: Database.Database) => rowsOf<Boundary>(db, 'boundary'),
+  'resources.depots': (db: Database.Database) => rowsOf<Depot>(db, 'depot'),
+  'resources.shelters': (db: Database.Database) => rowsOf<Shelter>(db, 'shelter'),
+  'resources.teams': (db: Database.Database) => rowsOf<Team>(db, 'team'),
+  'entity.rows': (db: Database.Database, args: { entity: EntityName }) => rowsOf<Record<string, unknown>>(db, args.entity),
 } as const;
+
+/** Live records of one entity, by key. */
+function rowsOf<T>(db: Database.Database, entity: EntityName): T[] {
+  return (db.prepare(`SELECT body FROM ${TABLE_OF[entity]} WHERE live = 1 ORDER BY key`).all() as { body: string }[])
+    .map((row) => JSON.parse(row.body) as T);
+}
 
 export type QueryName = keyof typeof QUERIES;
 type QueryFn<N extends QueryName> = (typeof QUERIES)[N];
