@@ -49,6 +49,6 @@ describe('merge rules', () => {
       const b = fold(shuffled)!;
       expect(b.body).toEqual(a.body);
       expect(isLive(b)).toBe(isLive(a));
-    }), { numRuns: 500 });
+    }), { numRuns: 2000 });
   });
 });

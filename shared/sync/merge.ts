@@ -50,6 +50,10 @@ export function mergeRecord(current: RecordState | null, op: MergeInput): Record
     // The common case, a record seen for the first time: every field takes this op's stamp.
     return { body: withoutUndefined(op.body ?? {}), base: op.stamp, stamps: {}, deleted: null };
   }
+  if (current !== null && supersedes(current, op)) {
+    // A whole-record write newer than every stamp the record holds: every field takes its value.
+    return { body: withoutUndefined(op.body ?? {}), base: op.stamp, stamps: {}, deleted: current.deleted };
+  }
   const state: RecordState = current
     ? { body: { ...current.body }, base: current.base, stamps: { ...current.stamps }, deleted: current.deleted }
     : { body: {}, base: null, stamps: {}, deleted: null };
@@ -91,6 +95,23 @@ export function mergeRecord(current: RecordState | null, op: MergeInput): Record
     for (const [field, stamp] of stamped) if (stamp !== '' && stamp !== state.base) state.stamps[field] = stamp;
   }
   return state;
+}
+
+/**
+ * True when the general merge below would give exactly the op's own body and stamp: a whole
+ * record, newer than the base and every override, covering every stamped field, and not
+ * moving a forward-only status backwards.
+ */
+function supersedes(current: RecordState, op: MergeInput): boolean {
+  if (op.kind === 'patch' || op.kind === 'tombstone') return false;
+  if (current.base !== null && current.base >= op.stamp) return false;
+  const body = op.body ?? {};
+  for (const [field, stamp] of Object.entries(current.stamps)) {
+    if (stamp >= op.stamp || !(field in body || op.fields.includes(field))) return false;
+  }
+  const lifecycle = FORWARD_ONLY[op.entity];
+  if (lifecycle && 'status' in current.body && lifecycle.indexOf(String(body.status)) < lifecycle.indexOf(String(current.body.status))) return false;
+  return true;
 }
 
 function statusWins(state: RecordState, lifecycle: readonly string[], value: unknown, stamp: Stamp): boolean {
