@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { AppInfo, ConsoleEvents, EventName, Handlers, NodeRole, SyncStatus } from '../../shared/ipc/contract.ts';
 import { loadRegionPack } from './seed/regionPack.ts';
 import { seedDemoIfEmpty } from './seed/seedDemo.ts';
+import { advanceAllocation, requestAllocation } from './services/allocationService.ts';
 import { importCmaTracks } from './services/hazardsService.ts';
 import { reportIncident } from './services/incidentsService.ts';
 import { Store } from './store/storeClient.ts';
@@ -79,6 +80,12 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'resources:listDepots': () => store.query('resources.depots'),
     'resources:listShelters': () => store.query('resources.shelters'),
     'resources:listTeams': () => store.query('resources.teams'),
+    'resources:listStockItems': () => store.query('resources.stockItems'),
+    'resources:balances': () => store.query('resources.balances'),
+    'resources:listAllocations': () => store.query('allocations.list'),
+    'resources:allocationLedger': (args) => store.query('allocations.ledger', args),
+    'resources:requestAllocation': (args) => requestAllocation(store, args),
+    'resources:advanceAllocation': (args) => advanceAllocation(store, args),
   };
 
   const stopChanges = store.onChange((changes) => {

@@ -39,6 +39,7 @@ export function formatTime(iso: string | null | undefined, locale: Locale, style
 const ERROR_KEYS: Record<ConsoleErrorCode, MessageKey> = {
   INVALID_ARGUMENT: 'error.INVALID_ARGUMENT',
   NOT_FOUND: 'error.NOT_FOUND',
+  CONFLICT: 'error.CONFLICT',
   FORBIDDEN: 'error.FORBIDDEN',
   UNKNOWN_METHOD: 'error.UNKNOWN_METHOD',
   STORE_UNAVAILABLE: 'error.STORE_UNAVAILABLE',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { Alert } from './alert.ts';
+import { Allocation, AllocationStep } from './allocation.ts';
 import { Boundary } from './boundary.ts';
 import { HazardTrack } from './hazardTrack.ts';
 import { CommandNode } from './commandNode.ts';
@@ -30,6 +31,8 @@ export const ENTITIES = {
   alert: { schema: Alert, key: 'id', priority: 0 },
   boundary: { schema: Boundary, key: 'code', priority: 4 },
   hazardTrack: { schema: HazardTrack, key: 'id', priority: 2 },
+  allocation: { schema: Allocation, key: 'id', priority: 0 },
+  allocationStep: { schema: AllocationStep, key: 'id', priority: 0 },
 } as const satisfies Record<string, { schema: z.ZodType; key: string; priority: 0 | 1 | 2 | 3 | 4 }>;
 
 export type EntityName = keyof typeof ENTITIES;

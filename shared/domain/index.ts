@@ -1,4 +1,5 @@
 export * from './alert.ts';
+export * from './allocation.ts';
 export * from './boundary.ts';
 export * from './codes.ts';
 export * from './commandNode.ts';

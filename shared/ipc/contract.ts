@@ -3,7 +3,10 @@ import { AdminCode, LonLat } from '../domain/common.ts';
 import type { CommandNode } from '../domain/commandNode.ts';
 import type { Boundary } from '../domain/boundary.ts';
 import type { HazardTrack } from '../domain/hazardTrack.ts';
-import type { Depot, Shelter, Team } from '../domain/resources.ts';
+import type { Allocation, AllocationStep, StockBalanceView } from '../domain/allocation.ts';
+import { AllocationDestination } from '../domain/allocation.ts';
+import { RecordId, Timestamp } from '../domain/common.ts';
+import type { Depot, Shelter, StockItem, Team } from '../domain/resources.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { StormSummary } from '../hazard/cmaBestTrack.ts';
 import { IncidentLevel, IncidentType } from '../domain/incident.ts';
@@ -56,6 +59,26 @@ export const TrackImport = z.object({
   format: z.enum(['cmaBestTrack']).default('cmaBestTrack'),
 }).strict();
 
+export const AllocationRequest = z.object({
+  itemId: RecordId,
+  quantity: z.number().int().positive('the quantity must be at least 1').max(10_000_000),
+  destination: AllocationDestination,
+  sourceDepotId: RecordId.optional(),
+  expectedArrival: Timestamp.optional(),
+  note: z.string().max(500).optional(),
+  exercise: z.boolean().default(false),
+}).strict();
+
+export const AllocationAdvance = z.object({
+  id: RecordId,
+  to: z.enum(['committed', 'dispatched', 'received', 'declined', 'returned']),
+  sourceDepotId: RecordId.optional(),
+  expectedArrival: Timestamp.optional(),
+  note: z.string().max(500).optional(),
+}).strict();
+
+const ById = z.object({ id: RecordId }).strict();
+
 /** Declares one call: its argument schema and (as a type only) its result. */
 function call<A extends z.ZodType, R>(input: A): { input: A; result?: R } {
   return { input };
@@ -78,6 +101,12 @@ export const CONTRACT = {
   'resources:listDepots': call<typeof Empty, Depot[]>(Empty),
   'resources:listShelters': call<typeof Empty, Shelter[]>(Empty),
   'resources:listTeams': call<typeof Empty, Team[]>(Empty),
+  'resources:listStockItems': call<typeof Empty, StockItem[]>(Empty),
+  'resources:balances': call<typeof Empty, StockBalanceView[]>(Empty),
+  'resources:listAllocations': call<typeof Empty, Allocation[]>(Empty),
+  'resources:allocationLedger': call<typeof ById, AllocationStep[]>(ById),
+  'resources:requestAllocation': call<typeof AllocationRequest, Allocation>(AllocationRequest),
+  'resources:advanceAllocation': call<typeof AllocationAdvance, Allocation>(AllocationAdvance),
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */

@@ -2,6 +2,8 @@
 export type ConsoleErrorCode =
   | 'INVALID_ARGUMENT'
   | 'NOT_FOUND'
+  /** The record is not in a state that allows this step (e.g. dispatching a declined allocation). */
+  | 'CONFLICT'
   | 'FORBIDDEN'
   | 'UNKNOWN_METHOD'
   | 'STORE_UNAVAILABLE'

@@ -1,3 +1,4 @@
+import { ALLOCATION_STATUSES } from '../domain/allocation.ts';
 import { INCIDENT_STATUSES } from '../domain/incident.ts';
 import { TASK_STATUSES } from '../domain/task.ts';
 import type { EntityName } from '../domain/entities.ts';
@@ -30,6 +31,7 @@ export function fieldStamp(state: RecordState, field: string): Stamp | undefined
 const FORWARD_ONLY: Partial<Record<EntityName, readonly string[]>> = {
   incident: INCIDENT_STATUSES,
   task: TASK_STATUSES,
+  allocation: ALLOCATION_STATUSES,
 };
 
 export interface MergeInput {

@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { EntityName } from '../../../shared/domain/entities.ts';
+import type { Op } from '../../../shared/sync/op.ts';
 import type { Boundary } from '../../../shared/domain/boundary.ts';
 import type { HazardTrack } from '../../../shared/domain/hazardTrack.ts';
-import type { Depot, Shelter, Team } from '../../../shared/domain/resources.ts';
+import type { Allocation, AllocationStep, StockBalanceView } from '../../../shared/domain/allocation.ts';
+import type { Depot, Shelter, StockItem, Team } from '../../../shared/domain/resources.ts';
 import { listCommandNodes, searchCommandNodes } from './repos/commandNodeRepo.ts';
 import { getIncident, listIncidents } from './repos/incidentRepo.ts';
 import { countOps, hasExerciseData, outboxCount, readIdentity, readVector } from './repos/metaRepo.ts';
@@ -26,6 +28,26 @@ export const QUERIES = {
   'resources.depots': (db: Database.Database) => rowsOf<Depot>(db, 'depot'),
   'resources.shelters': (db: Database.Database) => rowsOf<Shelter>(db, 'shelter'),
   'resources.teams': (db: Database.Database) => rowsOf<Team>(db, 'team'),
+  'resources.balances': (db: Database.Database): StockBalanceView[] =>
+    (db.prepare('SELECT depot_id AS depotId, item_id AS itemId, balance FROM stock_balances ORDER BY depot_id, item_id').all() as Omit<StockBalanceView, 'overdraft'>[])
+      .map((row) => ({ ...row, overdraft: row.balance < 0 })),
+  'resources.balance': (db: Database.Database, args: { depotId: string; itemId: string }) =>
+    (db.prepare('SELECT balance FROM stock_balances WHERE depot_id = ? AND item_id = ?').get(args.depotId, args.itemId) as { balance: number } | undefined)?.balance ?? 0,
+  'resources.stockItems': (db: Database.Database) => rowsOf<StockItem>(db, 'stockItem'),
+  'allocations.list': (db: Database.Database) =>
+    (db.prepare("SELECT body FROM allocations WHERE live = 1 ORDER BY json_extract(body, '$.createdAt') DESC").all() as { body: string }[])
+      .map((row) => JSON.parse(row.body) as Allocation),
+  'allocations.ledger': (db: Database.Database, args: { id: string }) =>
+    (db.prepare('SELECT body FROM allocation_steps WHERE allocation_id = ? AND live = 1 ORDER BY at, key').all(args.id) as { body: string }[])
+      .map((row) => JSON.parse(row.body) as AllocationStep),
+  'ops.range': (db: Database.Database, args: { origin: string; afterSeq: number; limit: number }): Op[] =>
+    (db.prepare(`SELECT origin, seq, hlc, schema, entity, key, kind, body, priority, scope FROM ops
+      WHERE origin = ? AND seq > ? ORDER BY seq LIMIT ?`).all(args.origin, args.afterSeq, args.limit) as (Omit<Op, 'id' | 'body'> & { body: string | null })[])
+      .map((row) => ({ ...row, id: `${row.origin}:${row.seq}`, body: row.body === null ? null : JSON.parse(row.body) as Record<string, unknown> })),
+  'entity.get': (db: Database.Database, args: { entity: EntityName; key: string }) => {
+    const row = db.prepare(`SELECT body FROM ${TABLE_OF[args.entity]} WHERE key = ? AND live = 1`).get(args.key) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as Record<string, unknown>) : null;
+  },
   'entity.rows': (db: Database.Database, args: { entity: EntityName }) => rowsOf<Record<string, unknown>>(db, args.entity),
 } as const;
 

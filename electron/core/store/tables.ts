@@ -17,4 +17,6 @@ export const TABLE_OF: Record<EntityName, string> = {
   alert: 'alerts',
   boundary: 'boundaries',
   hazardTrack: 'hazard_tracks',
+  allocation: 'allocations',
+  allocationStep: 'allocation_steps',
 };
