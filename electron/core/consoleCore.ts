@@ -4,9 +4,10 @@ import { pathToFileURL } from 'node:url';
 import type { AppInfo, ConsoleEvents, EventName, Handlers, NodeRole, SyncStatus } from '../../shared/ipc/contract.ts';
 import { loadRegionPack } from './seed/regionPack.ts';
 import { seedDemoIfEmpty } from './seed/seedDemo.ts';
-import { advanceAllocation, requestAllocation } from './services/allocationService.ts';
+import { advanceAllocation, requestAllocation, requestAllocations } from './services/allocationService.ts';
 import { importCmaTracks } from './services/hazardsService.ts';
 import { reportIncident } from './services/incidentsService.ts';
+import { assessNeeds } from './services/needsService.ts';
 import { Store } from './store/storeClient.ts';
 
 export interface ConsoleCoreOptions {
@@ -86,6 +87,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'resources:allocationLedger': (args) => store.query('allocations.ledger', args),
     'resources:requestAllocation': (args) => requestAllocation(store, args),
     'resources:advanceAllocation': (args) => advanceAllocation(store, args),
+    'resources:requestAllocations': (args) => requestAllocations(store, args),
+    'resources:assessNeeds': (args) => assessNeeds(store, args),
   };
 
   const stopChanges = store.onChange((changes) => {

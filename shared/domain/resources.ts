@@ -15,11 +15,19 @@ export const Depot = z.object({
 });
 export type Depot = z.infer<typeof Depot>;
 
+/** What one unit of an item provides, so needs (litres, kcal, persons, m²) convert to units. */
+export const UnitContent = z.object({
+  amount: z.number().positive(),
+  measure: z.enum(['L', 'kcal', 'person', 'm2']),
+});
+export type UnitContent = z.infer<typeof UnitContent>;
+
 export const StockItem = z.object({
   id: RecordId,
   ...Names,
   unit: z.string().trim().min(1).max(20),
   category: z.enum(['water', 'food', 'bedding', 'shelter', 'medical', 'rescue', 'power', 'other']),
+  unitContent: UnitContent.optional(),
   ...Exercise,
 });
 export type StockItem = z.infer<typeof StockItem>;

@@ -9,6 +9,7 @@ import { RecordId, Timestamp } from '../domain/common.ts';
 import type { Depot, Shelter, StockItem, Team } from '../domain/resources.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { StormSummary } from '../hazard/cmaBestTrack.ts';
+import type { Coverage, Need, Proposal } from '../resources/needsAssessment.ts';
 import { IncidentLevel, IncidentType } from '../domain/incident.ts';
 import type { ChangeEvent } from '../sync/op.ts';
 
@@ -79,6 +80,23 @@ export const AllocationAdvance = z.object({
 
 const ById = z.object({ id: RecordId }).strict();
 
+export const AllocationRequests = z.object({ requests: z.array(AllocationRequest).min(1).max(500) }).strict();
+
+export const NeedsQuery = z.object({
+  /** Streets or districts affected (12-digit codes). */
+  areaCodes: z.array(AdminCode).min(1).max(300),
+  population: z.number().int().min(1, 'the affected population must be at least 1').max(30_000_000),
+  days: z.number().int().min(1).max(90).default(3),
+  maxDistanceKm: z.number().positive().max(500).default(50),
+}).strict();
+
+export interface NeedsAssessment {
+  needs: Need[];
+  shelters: { count: number; capacity: number; occupancy: number; free: number };
+  proposals: Proposal[];
+  coverage: Coverage[];
+}
+
 /** Declares one call: its argument schema and (as a type only) its result. */
 function call<A extends z.ZodType, R>(input: A): { input: A; result?: R } {
   return { input };
@@ -107,6 +125,8 @@ export const CONTRACT = {
   'resources:allocationLedger': call<typeof ById, AllocationStep[]>(ById),
   'resources:requestAllocation': call<typeof AllocationRequest, Allocation>(AllocationRequest),
   'resources:advanceAllocation': call<typeof AllocationAdvance, Allocation>(AllocationAdvance),
+  'resources:requestAllocations': call<typeof AllocationRequests, Allocation[]>(AllocationRequests),
+  'resources:assessNeeds': call<typeof NeedsQuery, NeedsAssessment>(NeedsQuery),
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */

@@ -3,6 +3,10 @@ import type { Depot, StockItem } from '../../../shared/domain/resources.ts';
 type ReserveType = Depot['reserveType'];
 
 /**
+ * Unit contents (for needs assessment): a case of water is 24 × 550 mL = 13.2 L; a case of
+ * ready-to-eat food is 24 meals of about 500 kcal; a quilt or folding bed serves one person;
+ * a standard relief tent covers 12 m².
+ *
  * The fixed vocabulary of the demo region: what a Shanghai district typically stores,
  * which teams it fields and where it shelters people. Quantities are plausible, not real.
  */
@@ -13,11 +17,11 @@ export interface DemoStockItem extends Omit<StockItem, 'exercise'> {
 }
 
 export const DEMO_STOCK_ITEMS: readonly DemoStockItem[] = [
-  { id: 'demo-item-water', name: '瓶装饮用水', nameEn: 'Bottled drinking water', unit: '箱', category: 'water', opening: [300, 2400] },
-  { id: 'demo-item-food', name: '方便食品', nameEn: 'Ready-to-eat food', unit: '箱', category: 'food', opening: [200, 1800] },
-  { id: 'demo-item-quilt', name: '棉被', nameEn: 'Cotton quilt', unit: '床', category: 'bedding', opening: [300, 3000] },
-  { id: 'demo-item-folding-bed', name: '折叠床', nameEn: 'Folding bed', unit: '张', category: 'bedding', opening: [100, 1200] },
-  { id: 'demo-item-tent', name: '帐篷', nameEn: 'Relief tent', unit: '顶', category: 'shelter', opening: [20, 300] },
+  { id: 'demo-item-water', name: '瓶装饮用水', nameEn: 'Bottled drinking water', unit: '箱', category: 'water', unitContent: { amount: 13.2, measure: 'L' }, opening: [300, 2400] },
+  { id: 'demo-item-food', name: '方便食品', nameEn: 'Ready-to-eat food', unit: '箱', category: 'food', unitContent: { amount: 12000, measure: 'kcal' }, opening: [200, 1800] },
+  { id: 'demo-item-quilt', name: '棉被', nameEn: 'Cotton quilt', unit: '床', category: 'bedding', unitContent: { amount: 1, measure: 'person' }, opening: [300, 3000] },
+  { id: 'demo-item-folding-bed', name: '折叠床', nameEn: 'Folding bed', unit: '张', category: 'bedding', unitContent: { amount: 1, measure: 'person' }, opening: [100, 1200] },
+  { id: 'demo-item-tent', name: '帐篷', nameEn: 'Relief tent', unit: '顶', category: 'shelter', unitContent: { amount: 12, measure: 'm2' }, opening: [20, 300] },
   { id: 'demo-item-life-jacket', name: '救生衣', nameEn: 'Life jacket', unit: '件', category: 'rescue', opening: [100, 800] },
   { id: 'demo-item-assault-boat', name: '冲锋舟', nameEn: 'Assault boat', unit: '艘', category: 'rescue', opening: [1, 8] },
   { id: 'demo-item-sandbag', name: '沙袋', nameEn: 'Sandbag', unit: '只', category: 'rescue', opening: [2000, 20000] },

@@ -116,3 +116,32 @@ describe('allocation flow (request → commit → dispatched → received)', () 
     expect((await call(city, 'resources:listAllocations', {})).map((a) => a.status)).toEqual(['dispatched', 'dispatched']);
   });
 });
+
+describe('rapid needs assessment → requests in one step', () => {
+  it('assesses a street, proposes the nearest stock, and turns the proposals into requests all or none', async () => {
+    const core = await openCore('node-city');
+    const assessment = await call(core, 'resources:assessNeeds', { areaCodes: ['310101013000'], population: 5000, days: 3 });
+    expect(assessment.needs.find((n) => n.category === 'water')).toMatchObject({ perDay: 75_000, total: 225_000, measure: 'L' });
+    const huangpuShelters = (await call(core, 'resources:listShelters', {})).filter((s) => s.districtCode === '310101000000');
+    expect(assessment.shelters.count).toBe(huangpuShelters.length);
+    expect(assessment.shelters.capacity).toBe(huangpuShelters.reduce((sum, s) => sum + Math.floor(s.usableAreaM2 / 2), 0));
+    const water = assessment.proposals.filter((p) => p.category === 'water');
+    expect(water.length).toBeGreaterThan(0);
+    expect(water.map((p) => p.distanceKm)).toEqual([...water.map((p) => p.distanceKm)].sort((a, b) => a - b));
+    const depots = new Map((await call(core, 'resources:listDepots', {})).map((d) => [d.id, d]));
+    expect(depots.get(water[0]!.depotId)?.districtCode).toBe('310101000000'); // the nearest depot is the street's own district's
+
+    const shelter = huangpuShelters[0]!;
+    const requests = assessment.proposals.map((p) => ({
+      itemId: p.itemId, quantity: p.quantity, sourceDepotId: p.depotId, destination: { kind: 'shelter' as const, id: shelter.id }, exercise: true,
+    }));
+    const before = await core.store.query('meta.countOps');
+    const broken = await refusal(call(core, 'resources:requestAllocations', { requests: [...requests, { ...requests[0]!, sourceDepotId: 'no-such-depot' }] }));
+    expect(broken.code).toBe('NOT_FOUND');
+    expect(await core.store.query('meta.countOps')).toBe(before);
+    const created = await call(core, 'resources:requestAllocations', { requests });
+    expect(created).toHaveLength(requests.length);
+    expect(await core.store.query('meta.countOps')).toBe(before + 2 * requests.length);
+    expect(await refusal(call(core, 'resources:assessNeeds', { areaCodes: ['310000000000'], population: 10, days: 1 }))).toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+});

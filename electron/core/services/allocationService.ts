@@ -35,23 +35,40 @@ function movementDraft(allocation: Allocation, depot: Depot, delta: number, reas
   return { entity: 'stockMovement', key: body.id, kind: 'insert', body, scope: depot.districtCode };
 }
 
-/** Records a request for supplies (EDXL-RM RequestResource) with the first line of its ledger. */
-export async function requestAllocation(store: Store, args: MethodArgs<'resources:requestAllocation'>, now = new Date()): Promise<Allocation> {
+/** Checks one request and builds its ops: the allocation and the first line of its ledger. */
+async function requestDrafts(store: Store, args: MethodArgs<'resources:requestAllocation'>, at: string): Promise<{ allocation: Allocation; drafts: OpDraft[] }> {
   await mustExist(store, 'stockItem', args.itemId, 'stock item');
   await mustExist(store, DESTINATION_ENTITY[args.destination.kind], args.destination.id, args.destination.kind);
   if (args.sourceDepotId) await mustExist(store, 'depot', args.sourceDepotId, 'depot');
-  const at = now.toISOString();
   const allocation = Allocation.parse({
     id: `alloc-${randomUUID()}`, itemId: args.itemId, quantity: args.quantity, destination: args.destination,
     requestedBy: store.identity.nodeCode, status: 'requested', createdAt: at, exercise: args.exercise,
     ...(args.sourceDepotId ? { sourceDepotId: args.sourceDepotId } : {}),
     ...(args.expectedArrival ? { expectedArrival: args.expectedArrival } : {}),
   });
-  await store.write([
-    { entity: 'allocation', key: allocation.id, kind: 'upsert', body: allocation, scope: '*' },
-    stepDraft(store, allocation, 'requested', at, args.note),
-  ]);
+  return {
+    allocation,
+    drafts: [
+      { entity: 'allocation', key: allocation.id, kind: 'upsert', body: allocation, scope: '*' },
+      stepDraft(store, allocation, 'requested', at, args.note),
+    ],
+  };
+}
+
+/** Records a request for supplies (EDXL-RM RequestResource) with the first line of its ledger. */
+export async function requestAllocation(store: Store, args: MethodArgs<'resources:requestAllocation'>, now = new Date()): Promise<Allocation> {
+  const { allocation, drafts } = await requestDrafts(store, args, now.toISOString());
+  await store.write(drafts);
   return allocation;
+}
+
+/** Records several requests at once (a needs assessment's proposals), all or none. */
+export async function requestAllocations(store: Store, args: MethodArgs<'resources:requestAllocations'>, now = new Date()): Promise<Allocation[]> {
+  const at = now.toISOString();
+  const built = [];
+  for (const request of args.requests) built.push(await requestDrafts(store, request, at));
+  await store.write(built.flatMap((entry) => entry.drafts));
+  return built.map((entry) => entry.allocation);
 }
 
 /**

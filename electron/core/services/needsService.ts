@@ -1,0 +1,43 @@
+import { parentOfCode, levelOfCode } from '../../../shared/domain/codes.ts';
+import type { Boundary } from '../../../shared/domain/boundary.ts';
+import { shelterCapacity } from '../../../shared/domain/resources.ts';
+import type { MethodArgs, MethodResult } from '../../../shared/ipc/contract.ts';
+import { ConsoleError } from '../../../shared/ipc/errors.ts';
+import { computeNeeds, proposeAllocations, type Holding } from '../../../shared/resources/needsAssessment.ts';
+import { centroidOf, distanceKm, type Position } from '../seed/geometry.ts';
+import type { Store } from '../store/storeClient.ts';
+
+/**
+ * Rapid needs assessment for streets or districts: needs by the stated standards, free places
+ * in the area's shelters, and allocations proposed from the nearest depots that hold stock.
+ */
+export async function assessNeeds(store: Store, args: MethodArgs<'resources:assessNeeds'>): Promise<MethodResult<'resources:assessNeeds'>> {
+  const districts = new Set<string>();
+  for (const code of args.areaCodes) {
+    const level = levelOfCode(code);
+    if (level === 'city') throw new ConsoleError({ code: 'INVALID_ARGUMENT', message: 'choose districts or streets, not the whole city' });
+    districts.add(level === 'district' ? code : parentOfCode(code)!);
+  }
+  const boundaries = (await store.query('map.boundaries')).filter((b: Boundary) => districts.has(b.code));
+  if (boundaries.length === 0) throw new ConsoleError({ code: 'NOT_FOUND', message: 'none of the chosen areas has a boundary to measure distances from' });
+  const centres = boundaries.map((b) => centroidOf(b.geometry.coordinates));
+  const centre: Position = [centres.reduce((sum, c) => sum + c[0], 0) / centres.length, centres.reduce((sum, c) => sum + c[1], 0) / centres.length];
+
+  const shelters = (await store.query('resources.shelters')).filter((s) => districts.has(s.districtCode) && (s.state === 'ready' || s.state === 'open'));
+  const capacity = shelters.reduce((sum, s) => sum + shelterCapacity(s), 0);
+  const occupancy = shelters.reduce((sum, s) => sum + s.occupancy, 0);
+  const free = Math.max(0, capacity - occupancy);
+
+  const depots = new Map((await store.query('resources.depots')).map((d) => [d.id, d]));
+  const holdings: Holding[] = [];
+  for (const balance of await store.query('resources.balances')) {
+    const depot = depots.get(balance.depotId);
+    if (!depot || balance.balance <= 0) continue;
+    const distance = distanceKm(centre, [depot.location.lon, depot.location.lat]);
+    if (distance <= args.maxDistanceKm) holdings.push({ depotId: depot.id, itemId: balance.itemId, available: balance.balance, distanceKm: Math.round(distance * 10) / 10 });
+  }
+  const needs = computeNeeds(args.population, args.days);
+  const items = await store.query('resources.stockItems');
+  const { proposals, coverage } = proposeAllocations(needs, items, holdings, free);
+  return { needs, shelters: { count: shelters.length, capacity, occupancy, free }, proposals, coverage };
+}
