@@ -5,6 +5,7 @@ import type { AppInfo, ConsoleEvents, EventName, Handlers, NodeRole, SyncStatus 
 import { loadRegionPack } from './seed/regionPack.ts';
 import { seedDemoIfEmpty } from './seed/seedDemo.ts';
 import { advanceAllocation, requestAllocation, requestAllocations } from './services/allocationService.ts';
+import { importCsv } from './services/csvImportService.ts';
 import { importCmaTracks } from './services/hazardsService.ts';
 import { reportIncident } from './services/incidentsService.ts';
 import { assessNeeds } from './services/needsService.ts';
@@ -89,6 +90,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'resources:advanceAllocation': (args) => advanceAllocation(store, args),
     'resources:requestAllocations': (args) => requestAllocations(store, args),
     'resources:assessNeeds': (args) => assessNeeds(store, args),
+    'resources:importCsv': (args) => importCsv(store, args),
   };
 
   const stopChanges = store.onChange((changes) => {

@@ -81,14 +81,15 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    summary: 'import a file into the local store, whole or not at all (kinds: track = CMA best-track file)',
-    usage: 'resilience-console import track FILE [--data DIR] [--json]',
-    options: { ...common },
+    summary: 'import a file into the local store, whole or not at all: track (CMA best-track), depots, stock, teams (CSV)',
+    usage: 'resilience-console import track|depots|stock|teams FILE [--data DIR] [--exercise] [--json]',
+    options: { ...common, exercise: { type: 'boolean', default: false } },
     positionals: ['KIND', 'FILE'],
     async run(values, out, positionals) {
       const [kind, file] = positionals;
-      if (kind !== 'track' || !file || positionals.length !== 2) {
-        out.error('INVALID_ARGUMENT', `expected "import track FILE", got "import ${positionals.join(' ')}"`);
+      const kinds = ['track', 'depots', 'stock', 'teams'];
+      if (!kind || !kinds.includes(kind) || !file || positionals.length !== 2) {
+        out.error('INVALID_ARGUMENT', `expected "import ${kinds.join('|')} FILE", got "import ${positionals.join(' ')}"`);
         return 2;
       }
       let text: string;
@@ -98,9 +99,20 @@ const COMMANDS: Record<string, Command> = {
         out.error('INVALID_ARGUMENT', `cannot read ${file}: ${(error as Error).message}`);
         return 2;
       }
+      const fileName = path.basename(file);
       const core = await createConsoleCore({ dataDir: path.resolve(String(values.data)) });
       try {
-        const reply = await dispatch(core.handlers, 'hazards:importTracks', { fileName: path.basename(file), text });
+        if (kind !== 'track') {
+          const reply = await dispatch(core.handlers, 'resources:importCsv', { kind: kind as 'depots' | 'stock' | 'teams', fileName, text, exercise: values.exercise === true });
+          if (!reply.ok) {
+            out.error(reply.error.code, reply.error.message);
+            return 2;
+          }
+          const { imported } = reply.result as { imported: number };
+          out.event('imported', { kind, rows: imported, file: fileName }, `Imported ${imported} ${kind} row(s) from ${fileName}.`);
+          return 0;
+        }
+        const reply = await dispatch(core.handlers, 'hazards:importTracks', { fileName, text });
         if (!reply.ok) {
           out.error(reply.error.code, reply.error.message);
           return 2;
@@ -113,7 +125,7 @@ const COMMANDS: Record<string, Command> = {
             + `${storm.first.slice(0, 16).replace('T', ' ')} → ${storm.last.slice(0, 16).replace('T', ' ')} UTC  `
             + `peak ${peak.zh} ${peak.en}, ${storm.peakWindMs} m/s, ${storm.minPressureHpa} hPa`);
         }
-        out.event('imported', { storms: storms.length, file: path.basename(file) }, `Imported ${storms.length} storm(s) from ${path.basename(file)}.`);
+        out.event('imported', { kind, storms: storms.length, file: fileName }, `Imported ${storms.length} storm(s) from ${fileName}.`);
         return 0;
       } finally {
         await core.close();

@@ -80,6 +80,15 @@ export const AllocationAdvance = z.object({
 
 const ById = z.object({ id: RecordId }).strict();
 
+/** A CSV file as the UI reads it: depots, opening stock or teams. */
+export const CsvImport = z.object({
+  kind: z.enum(['depots', 'stock', 'teams']),
+  fileName: z.string().trim().min(1).max(260),
+  text: z.string().min(1, 'the file is empty').max(20 * 1024 * 1024, 'the file is larger than 20 MB'),
+  /** Mark the imported records as exercise (演练) data. */
+  exercise: z.boolean().default(false),
+}).strict();
+
 export const AllocationRequests = z.object({ requests: z.array(AllocationRequest).min(1).max(500) }).strict();
 
 export const NeedsQuery = z.object({
@@ -127,6 +136,7 @@ export const CONTRACT = {
   'resources:advanceAllocation': call<typeof AllocationAdvance, Allocation>(AllocationAdvance),
   'resources:requestAllocations': call<typeof AllocationRequests, Allocation[]>(AllocationRequests),
   'resources:assessNeeds': call<typeof NeedsQuery, NeedsAssessment>(NeedsQuery),
+  'resources:importCsv': call<typeof CsvImport, { kind: 'depots' | 'stock' | 'teams'; imported: number }>(CsvImport),
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */

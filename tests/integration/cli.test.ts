@@ -67,7 +67,20 @@ describe('resilience-console CLI', () => {
     const again = run('import', 'track', fixture, '--data', dataDir, '--json');
     const storms = again.stdout.trim().split('\n').map((line) => JSON.parse(line) as { event: string; name?: string }).filter((e) => e.event === 'storm');
     expect(storms.map((storm) => storm.name)).toEqual(['In-fa', '(nameless)']);
-    expect(run('import', 'tracks', fixture, '--data', dataDir).stderr).toContain('expected "import track FILE"');
+    expect(run('import', 'tracks', fixture, '--data', dataDir).stderr).toContain('expected "import track|depots|stock|teams FILE"');
+  });
+
+  it('imports depots and stock from CSV, and refuses a file with one bad row whole', () => {
+    const dataDir = tempDir();
+    const fixtures = path.join(root, 'tests/fixtures');
+    const depots = run('import', 'depots', path.join(fixtures, 'depots.csv'), '--data', dataDir, '--json');
+    expect(JSON.parse(depots.stdout.trim().split('\n').at(-1)!)).toEqual({ event: 'imported', kind: 'depots', rows: 2, file: 'depots.csv' });
+    const bad = path.join(tempDir(), 'stock.csv');
+    fs.writeFileSync(bad, fs.readFileSync(path.join(fixtures, 'stock.csv'), 'utf8').replace('pd-depot-9,demo-item-pump,12', 'pd-depot-9,demo-item-pump,twelve'));
+    const refused = run('import', 'stock', bad, '--data', dataDir);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/stock\.csv was not imported \(nothing was changed\): line 4: quantity: /);
+    expect(run('import', 'stock', path.join(fixtures, 'stock.csv'), '--data', dataDir).stdout).toContain('Imported 3 stock row(s) from stock.csv.');
   });
 
   it('serves with --json: reports seeding progress and the address, and stops on SIGTERM', async () => {

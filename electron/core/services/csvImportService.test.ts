@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../shared/ipc/dispatch.ts';
+import { createConsoleCore, type ConsoleCore } from '../consoleCore.ts';
+
+const fixtures = path.resolve(import.meta.dirname, '../../../tests/fixtures');
+const read = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
+let core: ConsoleCore;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-csv-'));
+  core = await createConsoleCore({ dataDir, nodeId: 'node-city' });
+});
+afterAll(async () => {
+  await core.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const importCsv = (kind: 'depots' | 'stock' | 'teams', fileName: string, text: string) =>
+  dispatch(core.handlers, 'resources:importCsv', { kind, fileName, text });
+
+describe('CSV import of depots, stock and teams', () => {
+  it('imports depots, then their stock, then teams', async () => {
+    expect(await importCsv('depots', 'depots.csv', read('depots.csv'))).toEqual({ ok: true, result: { kind: 'depots', imported: 2 } });
+    const depot = (await core.store.query('resources.depots')).find((d) => d.id === 'pd-depot-9');
+    expect(depot).toMatchObject({ name: '浦东新区防汛物资仓库, 川沙', reserveType: 'government', location: { lon: 121.7031, lat: 31.1906 }, exercise: false });
+    expect(await importCsv('stock', 'stock.csv', read('stock.csv'))).toEqual({ ok: true, result: { kind: 'stock', imported: 3 } });
+    const balances = await core.store.query('resources.balances');
+    expect(balances.find((b) => b.depotId === 'xh-depot-1' && b.itemId === 'demo-item-water')?.balance).toBe(800);
+    expect(await importCsv('teams', 'teams.csv', read('teams.csv'))).toMatchObject({ ok: true, result: { imported: 1 } });
+    expect((await core.store.query('resources.teams')).find((t) => t.id === 'xh-team-1')?.capabilities).toEqual(['水域救援', '破拆', '高空救援']);
+  });
+
+  it('imports nothing when one row is wrong, naming each bad row and why', async () => {
+    const before = await core.store.query('meta.countOps');
+    const cases: [kind: 'depots' | 'stock' | 'teams', text: string, message: RegExp][] = [
+      ['depots', read('depots.csv').replace('310115000000', '310199000000'), /line 3: districtCode 310199000000 is not one of the 16 districts/],
+      ['depots', read('depots.csv').replace(',physical,', ',warehouse,'), /line 2: reserveType: /],
+      ['depots', read('depots.csv').replace('121.4003', 'east'), /line 2: location\.lon: /],
+      ['depots', `${read('depots.csv')}xh-depot-1,重复,Dup,x,310104000000,physical,121.4,31.1\n`, /line 4: id xh-depot-1 is also on line 2/],
+      ['depots', read('depots.csv').replace('reserveType', 'reserve_type'), /missing column\(s\) reserveType.*unknown column\(s\) reserve_type/],
+      ['stock', read('stock.csv').replace('pd-depot-9,demo-item-pump,12', 'pd-depot-9,demo-item-pump,0'), /line 4: quantity: a movement must change the stock/],
+      ['stock', read('stock.csv').replace('xh-depot-1,demo-item-sandbag', 'nowhere,demo-item-sandbag'), /line 3: no depot with id nowhere/],
+      ['stock', read('stock.csv').replace('demo-item-water', 'unicorns'), /line 2: no stock item with id unicorns/],
+      ['stock', 'depotId,itemId,quantity\n"broken,x,1\n', /line 2: a quoted field is not closed/],
+      ['teams', read('teams.csv').replace(',45,', ',forty,'), /line 2: size: /],
+    ];
+    for (const [kind, text, message] of cases) {
+      const reply = await importCsv(kind, `${kind}.csv`, text);
+      expect(reply.ok).toBe(false);
+      if (reply.ok) continue;
+      expect(reply.error.code).toBe('INVALID_ARGUMENT');
+      expect(reply.error.message).toMatch(/was not imported \(nothing was changed\)/);
+      expect(reply.error.message).toMatch(message);
+    }
+    expect(await core.store.query('meta.countOps')).toBe(before);
+  });
+});
