@@ -9,6 +9,7 @@ import { importCsv } from './services/csvImportService.ts';
 import { importCmaTracks } from './services/hazardsService.ts';
 import { reportIncident } from './services/incidentsService.ts';
 import { assessNeeds } from './services/needsService.ts';
+import { updateShelter } from './services/sheltersService.ts';
 import { Store } from './store/storeClient.ts';
 
 export interface ConsoleCoreOptions {
@@ -91,6 +92,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'resources:requestAllocations': (args) => requestAllocations(store, args),
     'resources:assessNeeds': (args) => assessNeeds(store, args),
     'resources:importCsv': (args) => importCsv(store, args),
+    'resources:updateShelter': (args) => updateShelter(store, args),
   };
 
   const stopChanges = store.onChange((changes) => {

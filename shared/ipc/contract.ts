@@ -89,6 +89,12 @@ export const CsvImport = z.object({
   exercise: z.boolean().default(false),
 }).strict();
 
+export const ShelterUpdate = z.object({
+  id: RecordId,
+  occupancy: z.number().int().min(0, 'occupancy cannot be negative').max(1_000_000).optional(),
+  state: z.enum(['closed', 'ready', 'open', 'full']).optional(),
+}).strict().refine((value) => value.occupancy !== undefined || value.state !== undefined, 'give the occupancy, the state, or both');
+
 export const AllocationRequests = z.object({ requests: z.array(AllocationRequest).min(1).max(500) }).strict();
 
 export const NeedsQuery = z.object({
@@ -136,6 +142,7 @@ export const CONTRACT = {
   'resources:advanceAllocation': call<typeof AllocationAdvance, Allocation>(AllocationAdvance),
   'resources:requestAllocations': call<typeof AllocationRequests, Allocation[]>(AllocationRequests),
   'resources:assessNeeds': call<typeof NeedsQuery, NeedsAssessment>(NeedsQuery),
+  'resources:updateShelter': call<typeof ShelterUpdate, Shelter>(ShelterUpdate),
   'resources:importCsv': call<typeof CsvImport, { kind: 'depots' | 'stock' | 'teams'; imported: number }>(CsvImport),
 };
 

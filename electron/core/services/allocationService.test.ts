@@ -145,3 +145,20 @@ describe('rapid needs assessment → requests in one step', () => {
     expect(await refusal(call(core, 'resources:assessNeeds', { areaCodes: ['310000000000'], population: 10, days: 1 }))).toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 });
+
+describe('shelters', () => {
+  it('takes occupancy against capacity at 2 m² a person, marks full and reopens', async () => {
+    const core = await openCore('node-city');
+    const shelter = (await call(core, 'resources:listShelters', {}))[0]!;
+    const capacity = Math.floor(shelter.usableAreaM2 / 2);
+    expect((await call(core, 'resources:updateShelter', { id: shelter.id, state: 'open', occupancy: 10 }))).toMatchObject({ state: 'open', occupancy: 10 });
+    expect((await call(core, 'resources:updateShelter', { id: shelter.id, occupancy: capacity }))).toMatchObject({ state: 'full', occupancy: capacity });
+    expect((await call(core, 'resources:updateShelter', { id: shelter.id, occupancy: capacity - 1 }))).toMatchObject({ state: 'open' });
+    const closing = await refusal(call(core, 'resources:updateShelter', { id: shelter.id, state: 'closed' }));
+    expect(closing.code).toBe('CONFLICT');
+    expect((await refusal(call(core, 'resources:updateShelter', { id: shelter.id }))).code).toBe('INVALID_ARGUMENT');
+    expect((await refusal(call(core, 'resources:updateShelter', { id: shelter.id, occupancy: -3 }))).code).toBe('INVALID_ARGUMENT');
+    const stored = (await call(core, 'resources:listShelters', {})).find((s) => s.id === shelter.id);
+    expect(stored).toMatchObject({ state: 'open', occupancy: capacity - 1, facilities: shelter.facilities });
+  });
+});
