@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isEventName } from '../../shared/ipc/contract.ts';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
+import { AUDITED_REFUSALS } from '../../shared/ipc/errors.ts';
 import type { ConsoleCore } from '../core/consoleCore.ts';
 import { resolveStaticFile } from './staticFiles.ts';
 
@@ -78,17 +79,20 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const origin = request.headers.origin;
     // A browser page from another origin must not drive the console (cross-site WebSocket hijacking).
+    const peer = `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`;
     if (url.pathname !== '/api' || (origin !== undefined && origin !== `http://${request.headers.host}`)) {
+      void options.core.store.audit(`ws ${peer}`, 'connection refused', { reason: url.pathname !== '/api' ? 'path' : 'origin', path: url.pathname, origin: origin ?? null });
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
       if (!sameToken(url.searchParams.get('token') ?? '', token)) {
+        void options.core.store.audit(`ws ${peer}`, 'connection refused', { reason: 'token' });
         ws.close(CLOSE_UNAUTHORIZED, 'missing or wrong access token');
         return;
       }
-      serveClient(ws, options.core);
+      serveClient(ws, options.core, `ws ${peer}`);
     });
   });
 
@@ -109,7 +113,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   };
 }
 
-function serveClient(ws: WebSocket, core: ConsoleCore): void {
+function serveClient(ws: WebSocket, core: ConsoleCore, peer: string): void {
   const subscriptions = new Map<string, () => void>();
   const send = (message: unknown) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
@@ -121,11 +125,16 @@ function serveClient(ws: WebSocket, core: ConsoleCore): void {
       message = JSON.parse(data.toString());
       if (typeof message !== 'object' || message === null) throw new Error('not an object');
     } catch {
+      void core.store.audit(peer, 'message refused', { reason: 'not a JSON object' });
       send({ error: { code: 'INVALID_ARGUMENT', message: 'messages must be JSON objects' } });
       return;
     }
     if (typeof message.id === 'number') {
-      send({ id: message.id, reply: await dispatch(core.handlers, message.method, message.input) });
+      const reply = await dispatch(core.handlers, message.method, message.input);
+      if (!reply.ok && AUDITED_REFUSALS.has(reply.error.code)) {
+        void core.store.audit(peer, 'call refused', { method: String(message.method).slice(0, 80), code: reply.error.code, message: reply.error.message.slice(0, 500) });
+      }
+      send({ id: message.id, reply });
     } else if (isEventName(message.subscribe)) {
       const event = message.subscribe;
       if (!subscriptions.has(event)) subscriptions.set(event, core.subscribe(event, (payload) => send({ event, payload })));

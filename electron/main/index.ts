@@ -81,7 +81,11 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(SECURITY_BASELINE.scheme.name, createAppProtocolHandler({ rootDir: rendererDir }));
 
     core = await createConsoleCore({ dataDir: dataDir(), resourcesDir: resourcesDir(), version: app.getVersion() });
-    registerConsoleHandlers(ipcMain, core.handlers, { isTrustedSender: isOurs });
+    const auditCore = core;
+    registerConsoleHandlers(ipcMain, core.handlers, {
+      isTrustedSender: isOurs,
+      onRefused: (frameUrl, method, error) => void auditCore.store.audit(`ipc ${frameUrl ?? 'unknown frame'}`, 'call refused', { method, code: error.code, message: error.message.slice(0, 500) }),
+    });
     window = createWindow(core);
 
     app.on('second-instance', () => {

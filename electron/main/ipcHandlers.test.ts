@@ -77,6 +77,24 @@ describe('registerConsoleHandlers', () => {
     expect(await writes()).toEqual(baseline);
   });
 
+  it('reports each refusal worth auditing: an untrusted frame, an invalid argument', async () => {
+    const refused: string[] = [];
+    const ipc = createFakeIpc({ frameUrl: 'https://evil.example/' });
+    registerConsoleHandlers(ipc.ipcMain, core.handlers, {
+      isTrustedSender: (url) => isAllowedNavigation(url),
+      onRefused: (frameUrl, method, error) => refused.push(`${frameUrl} ${method} ${error.code}`),
+    });
+    await ipc.ipcRenderer.invoke('app:info', {});
+    const trusted = createFakeIpc({ frameUrl: TRUSTED });
+    registerConsoleHandlers(trusted.ipcMain, core.handlers, {
+      isTrustedSender: (url) => isAllowedNavigation(url),
+      onRefused: (frameUrl, method, error) => refused.push(`${frameUrl} ${method} ${error.code}`),
+    });
+    await trusted.ipcRenderer.invoke('incidents:report', { title: '' });
+    await trusted.ipcRenderer.invoke('app:info', {});
+    expect(refused).toEqual(['https://evil.example/ app:info FORBIDDEN', `${TRUSTED} incidents:report INVALID_ARGUMENT`]);
+  });
+
   it('treats a frame whose URL cannot be read (destroyed) as untrusted', async () => {
     const calls: string[] = [];
     const ipcMain = {

@@ -1,6 +1,6 @@
 import { EVENT_NAMES, METHOD_NAMES, type ConsoleEvents, type EventName, type Handlers } from '../../shared/ipc/contract.ts';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
-import type { Reply } from '../../shared/ipc/errors.ts';
+import { AUDITED_REFUSALS, type ConsoleErrorShape, type Reply } from '../../shared/ipc/errors.ts';
 import { EVENT_CHANNEL, type EventMessage } from '../preload/channels.ts';
 
 /** The part of Electron's IpcMainInvokeEvent the wrapper reads: which frame sent the call. */
@@ -23,6 +23,8 @@ export interface WebContentsLike {
 export interface ConsoleHandlerOptions {
   /** Whether a call from a frame at this URL may reach the handlers (our app:// origin only). */
   isTrustedSender(frameUrl: string): boolean;
+  /** Told of each refused call worth auditing (untrusted sender, invalid argument). */
+  onRefused?(frameUrl: string | null, method: string, error: ConsoleErrorShape): void;
 }
 
 export type Subscribe = <E extends EventName>(event: E, listener: (payload: ConsoleEvents[E]) => void) => () => void;
@@ -45,10 +47,11 @@ export function registerConsoleHandlers(ipcMain: IpcMainLike, handlers: Handlers
   for (const method of METHOD_NAMES) {
     ipcMain.handle(method, async (event, input): Promise<Reply<unknown>> => {
       const url = senderUrl(event);
-      if (url === null || !options.isTrustedSender(url)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: `${method} refused: the calling frame is not the console` } };
-      }
-      return dispatch(handlers, method, input);
+      const reply: Reply<unknown> = url === null || !options.isTrustedSender(url)
+        ? { ok: false, error: { code: 'FORBIDDEN', message: `${method} refused: the calling frame is not the console` } }
+        : await dispatch(handlers, method, input);
+      if (!reply.ok && AUDITED_REFUSALS.has(reply.error.code)) options.onRefused?.(url, method, reply.error);
+      return reply;
     });
   }
   return () => {

@@ -41,3 +41,6 @@ export function isErrorShape(value: unknown): value is ConsoleErrorShape {
   return typeof value === 'object' && value !== null && typeof (value as ConsoleErrorShape).code === 'string'
     && typeof (value as ConsoleErrorShape).message === 'string';
 }
+
+/** Refusals worth a line in the audit trail: a caller sent what the console does not accept. */
+export const AUDITED_REFUSALS: ReadonlySet<ConsoleErrorCode> = new Set<ConsoleErrorCode>(['INVALID_ARGUMENT', 'UNKNOWN_METHOD', 'FORBIDDEN']);

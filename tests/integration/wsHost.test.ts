@@ -99,4 +99,17 @@ describe('browser console host', () => {
     ws.close();
     expect(await core.store.query('meta.countOps')).toBe(before);
   });
+
+  it('keeps an audit trail of refused connections and calls', async () => {
+    const trail = await core.store.query('audit.recent', { limit: 50 });
+    const actions = trail.map((line) => `${line.action}: ${JSON.stringify(line.detail)}`);
+    expect(actions).toEqual(expect.arrayContaining([
+      'connection refused: {"reason":"token"}',
+      expect.stringMatching(/^connection refused: \{"reason":"origin","path":"\/api","origin":"http:\/\/evil\.example"\}$/),
+      'message refused: {"reason":"not a JSON object"}',
+      expect.stringMatching(/^call refused: \{"method":"store:dropEverything","code":"UNKNOWN_METHOD"/),
+      expect.stringMatching(/^call refused: \{"method":"incidents:report","code":"INVALID_ARGUMENT"/),
+    ]));
+    expect(trail.every((line) => line.actor.startsWith('ws 127.0.0.1:'))).toBe(true);
+  });
 });

@@ -44,6 +44,9 @@ export const QUERIES = {
     (db.prepare(`SELECT origin, seq, hlc, schema, entity, key, kind, body, priority, scope FROM ops
       WHERE origin = ? AND seq > ? ORDER BY seq LIMIT ?`).all(args.origin, args.afterSeq, args.limit) as (Omit<Op, 'id' | 'body'> & { body: string | null })[])
       .map((row) => ({ ...row, id: `${row.origin}:${row.seq}`, body: row.body === null ? null : JSON.parse(row.body) as Record<string, unknown> })),
+  'audit.recent': (db: Database.Database, args: { limit: number }) =>
+    (db.prepare('SELECT id, at, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?').all(args.limit) as { id: number; at: number; actor: string; action: string; detail: string }[])
+      .map((row) => ({ ...row, detail: JSON.parse(row.detail) as unknown })),
   'entity.get': (db: Database.Database, args: { entity: EntityName; key: string }) => {
     const row = db.prepare(`SELECT body FROM ${TABLE_OF[args.entity]} WHERE key = ? AND live = 1`).get(args.key) as { body: string } | undefined;
     return row ? (JSON.parse(row.body) as Record<string, unknown>) : null;

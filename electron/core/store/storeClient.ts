@@ -71,6 +71,11 @@ export class Store {
     return this.request({ type: 'apply', ops }) as Promise<number>;
   }
 
+  /** Appends a line to the local audit trail (refused connections and calls); never replicated. */
+  async audit(actor: string, action: string, detail: unknown): Promise<void> {
+    await this.request({ type: 'audit', actor, action, detail });
+  }
+
   query<N extends QueryName>(name: N, ...args: QueryArgs<N> extends undefined ? [] : [QueryArgs<N>]): Promise<QueryResult<N>> {
     return this.request({ type: 'query', name, args: args[0] }) as Promise<QueryResult<N>>;
   }

@@ -4,7 +4,7 @@ import { OpApplier } from './applyOps.ts';
 import { LocalWriter } from './localWriter.ts';
 import { openDatabase } from './openDatabase.ts';
 import { QUERIES, type QueryName } from './queries.ts';
-import { readIdentity, writeIdentity } from './repos/metaRepo.ts';
+import { audit, readIdentity, writeIdentity } from './repos/metaRepo.ts';
 import { StoreError } from './storeErrors.ts';
 import type { WorkerInit, WorkerMessage, WorkerRequest } from './workerProtocol.ts';
 
@@ -57,6 +57,11 @@ port.on('message', (request: WorkerRequest) => {
         const query = QUERIES[request.name as QueryName] as ((db: Database.Database, args: unknown) => unknown) | undefined;
         if (!query) throw new Error(`unknown store query ${request.name}`);
         post({ type: 'reply', id: request.id, ok: true, result: query(db, request.args) });
+        break;
+      }
+      case 'audit': {
+        audit(db, request.actor, request.action, request.detail);
+        post({ type: 'reply', id: request.id, ok: true, result: null });
         break;
       }
       case 'close': {
