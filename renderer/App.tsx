@@ -7,6 +7,7 @@ import { TopBar } from './components/TopBar.tsx';
 import { errorCode } from './i18n/display.ts';
 import { CommandTreePanel } from './panels/CommandTreePanel.tsx';
 import { IncidentsPanel } from './panels/IncidentsPanel.tsx';
+import { MapPanel } from './panels/MapPanel.tsx';
 import { useLiveQuery } from './state/useLiveQuery.ts';
 
 const loadInfo = (api: ConsoleApi) => api.app.info({});
@@ -18,6 +19,12 @@ export function App() {
   const info = useLiveQuery(loadInfo, '*');
   const nodes = useLiveQuery(loadNodes, ['commandNode']);
   const [panel, setPanel] = useState<PanelId>('commandNetwork');
+  // The map loads its layers only once opened, then stays mounted like the other panels.
+  const [mapOpened, setMapOpened] = useState(false);
+  const select = (next: PanelId) => {
+    if (next === 'map') setMapOpened(true);
+    setPanel(next);
+  };
   const homeCode = info.data?.nodeCode;
   const homeNode = useMemo(() => nodes.data?.find((node) => node.code === homeCode), [nodes.data, homeCode]);
 
@@ -28,8 +35,8 @@ export function App() {
       <TopBar info={info.data} homeNode={homeNode} />
       <ConnectionBanner />
       <div className="shell__body">
-        <SideNav current={panel} onSelect={setPanel} />
-        {/* Both panels stay mounted so the tree's folding and the form's draft survive switching. */}
+        <SideNav current={panel} onSelect={select} />
+        {/* The panels stay mounted so the tree's folding and the form's draft survive switching. */}
         <main className="shell__main">
           <div className="shell__panel" hidden={panel !== 'commandNetwork'}>
             <CommandTreePanel nodes={nodes.data} error={nodes.error} homeCode={homeCode} />
@@ -37,6 +44,11 @@ export function App() {
           <div className="shell__panel" hidden={panel !== 'incidents'}>
             <IncidentsPanel nodes={nodes.data} homeCode={homeCode} exerciseData={info.data?.exerciseData ?? false} />
           </div>
+          {mapOpened && (
+            <div className="shell__panel" hidden={panel !== 'map'}>
+              <MapPanel />
+            </div>
+          )}
         </main>
       </div>
     </div>

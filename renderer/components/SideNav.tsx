@@ -1,11 +1,12 @@
 import { useI18n } from '../i18n/useI18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
-export type PanelId = 'commandNetwork' | 'incidents';
+export type PanelId = 'commandNetwork' | 'incidents' | 'map';
 
 const ITEMS: { id: PanelId; label: MessageKey }[] = [
   { id: 'commandNetwork', label: 'nav.commandNetwork' },
   { id: 'incidents', label: 'nav.incidents' },
+  { id: 'map', label: 'nav.map' },
 ];
 
 /** The panel list down the left edge. */

@@ -1,0 +1,104 @@
+import Feature from 'ol/Feature.js';
+import LineString from 'ol/geom/LineString.js';
+import MultiPolygon from 'ol/geom/MultiPolygon.js';
+import Point from 'ol/geom/Point.js';
+import type Polygon from 'ol/geom/Polygon.js';
+import { fromLonLat } from 'ol/proj.js';
+import type { Boundary } from '../../shared/domain/boundary.ts';
+import type { HazardTrack } from '../../shared/domain/hazardTrack.ts';
+import type { Depot, Shelter, Team } from '../../shared/domain/resources.ts';
+import { labelledPoint } from './model.ts';
+
+/** What a clicked feature is, with its record: the details panel reads this. */
+export type MapSelection =
+  | { kind: 'district'; record: Boundary }
+  | { kind: 'depot'; record: Depot }
+  | { kind: 'shelter'; record: Shelter }
+  | { kind: 'team'; record: Team }
+  | { kind: 'track'; record: HazardTrack }
+  | { kind: 'trackPoint'; record: HazardTrack; index: number };
+
+/** The property every map feature carries its selection under. */
+export const SELECTION = 'selection';
+/** A district's label anchor: the interior point of its largest polygon (not one per island). */
+export const LABEL_POINT = 'labelPoint';
+export const TIME_LABEL = 'timeLabel';
+
+export function selectionOf(feature: { get(key: string): unknown }): MapSelection | undefined {
+  return feature.get(SELECTION) as MapSelection | undefined;
+}
+
+const point = (lon: number, lat: number) => new Point(fromLonLat([lon, lat]));
+
+/** The largest polygon of a multipolygon (by area), where the district's name goes. */
+export function largestPolygon(geometry: MultiPolygon): Polygon | undefined {
+  let best: Polygon | undefined;
+  for (const polygon of geometry.getPolygons()) {
+    if (!best || polygon.getArea() > best.getArea()) best = polygon;
+  }
+  return best;
+}
+
+/** District outlines in EPSG:3857, keyed by code, with a label anchor inside the main polygon. */
+export function boundaryFeatures(boundaries: readonly Boundary[]): Feature[] {
+  return boundaries
+    .filter((boundary) => boundary.level === 'district')
+    .map((boundary) => {
+      const geometry = new MultiPolygon(boundary.geometry.coordinates);
+      geometry.transform('EPSG:4326', 'EPSG:3857');
+      const main = largestPolygon(geometry);
+      const anchor = main ? new Point(main.getInteriorPoint().getCoordinates().slice(0, 2)) : undefined;
+      const feature = new Feature({ geometry, [SELECTION]: { kind: 'district', record: boundary } satisfies MapSelection, [LABEL_POINT]: anchor });
+      feature.setId(boundary.code);
+      return feature;
+    });
+}
+
+export function depotFeatures(depots: readonly Depot[]): Feature[] {
+  return depots.map((depot) => {
+    const feature = new Feature({ geometry: point(depot.location.lon, depot.location.lat), [SELECTION]: { kind: 'depot', record: depot } satisfies MapSelection });
+    feature.setId(depot.id);
+    return feature;
+  });
+}
+
+export function shelterFeatures(shelters: readonly Shelter[]): Feature[] {
+  return shelters.map((shelter) => {
+    const feature = new Feature({ geometry: point(shelter.location.lon, shelter.location.lat), [SELECTION]: { kind: 'shelter', record: shelter } satisfies MapSelection });
+    feature.setId(shelter.id);
+    return feature;
+  });
+}
+
+/** Teams with a known position; the others have nowhere to be drawn. */
+export function teamFeatures(teams: readonly Team[]): Feature[] {
+  return teams.flatMap((team) => {
+    if (!team.position) return [];
+    const feature = new Feature({ geometry: point(team.position.lon, team.position.lat), [SELECTION]: { kind: 'team', record: team } satisfies MapSelection });
+    feature.setId(team.id);
+    return [feature];
+  });
+}
+
+/** Each track as a line through its points (in time order), plus one feature per point. */
+export function trackFeatures(tracks: readonly HazardTrack[]): Feature[] {
+  return tracks.flatMap((track) => {
+    const points = [...track.points].sort((a, b) => a.time.localeCompare(b.time));
+    const ordered: HazardTrack = { ...track, points };
+    const line = new Feature({
+      geometry: new LineString(points.map((p) => fromLonLat([p.lon, p.lat]))),
+      [SELECTION]: { kind: 'track', record: ordered } satisfies MapSelection,
+    });
+    line.setId(`track:${track.id}`);
+    const dots = points.map((p, index) => {
+      const feature = new Feature({
+        geometry: point(p.lon, p.lat),
+        [SELECTION]: { kind: 'trackPoint', record: ordered, index } satisfies MapSelection,
+        [TIME_LABEL]: labelledPoint(index),
+      });
+      feature.setId(`track:${track.id}:${index}`);
+      return feature;
+    });
+    return [line, ...dots];
+  });
+}
