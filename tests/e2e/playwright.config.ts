@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { repoRoot, sharedConfig } from '../playwrightShared.ts';
 const PORT = 5199;
 
 // Every run seeds a fresh, empty data folder. Workers load this file again and inherit the
@@ -14,15 +12,7 @@ const dataDir = process.env.RC_E2E_DATA;
 
 /** The browser console in Debian's Chromium against a real `serve` host (never a downloaded browser). */
 export default defineConfig({
-  testDir: '.',
-  testMatch: '**/*.spec.ts',
-  outputDir: path.join(repoRoot, 'test-results', 'e2e'),
-  workers: 1,
-  fullyParallel: false,
-  retries: 0,
-  timeout: 60_000,
-  expect: { timeout: 15_000 },
-  reporter: [['list']],
+  ...sharedConfig('e2e'),
   globalTeardown: './globalTeardown.ts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
