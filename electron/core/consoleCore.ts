@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AppInfo, ConsoleEvents, EventName, Handlers, NodeRole, SyncStatus } from '../../shared/ipc/contract.ts';
-import { loadRegionPack } from './seed/regionPack.ts';
+import { DEFAULT_REGION_PACK_URL, loadRegionPack } from './seed/regionPack.ts';
 import { seedDemoIfEmpty } from './seed/seedDemo.ts';
 import { advanceAllocation, requestAllocation, requestAllocations } from './services/allocationService.ts';
 import { importCsv } from './services/csvImportService.ts';
@@ -43,10 +43,10 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   const store = await Store.open(options);
   const version = options.version ?? packageVersion();
   if (options.seed ?? true) {
-    const pack = options.resourcesDir
-      ? loadRegionPack(pathToFileURL(path.join(options.resourcesDir, 'region', 'shanghai-region.json')))
-      : undefined;
-    await seedDemoIfEmpty(store, options.onSeedProgress, pack);
+    const packUrl = options.resourcesDir
+      ? pathToFileURL(path.join(options.resourcesDir, 'region', 'shanghai-region.json'))
+      : DEFAULT_REGION_PACK_URL;
+    await seedDemoIfEmpty(store, options.onSeedProgress, () => loadRegionPack(packUrl));
   }
   const listeners: { [E in EventName]: Set<(payload: ConsoleEvents[E]) => void> } = {
     'store:changed': new Set(),

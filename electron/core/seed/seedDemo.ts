@@ -14,11 +14,11 @@ export const SEED_BATCH = 500;
 export async function seedDemoIfEmpty(
   store: Store,
   onProgress?: (done: number, total: number) => void,
-  pack?: RegionPack,
+  loadPack: () => RegionPack = loadRegionPack,
 ): Promise<{ seeded: boolean; records: number }> {
   if ((await store.query('nodes.list')).length > 0) return { seeded: false, records: 0 };
   // Loaded only now: a store that is already seeded never pays for reading the pack.
-  const drafts = seedDrafts(pack ?? loadRegionPack());
+  const drafts = seedDrafts(loadPack());
   const total = drafts.length;
   let done = 0;
   for (const batch of seedBatches(drafts)) {
