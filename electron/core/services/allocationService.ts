@@ -8,14 +8,9 @@ import type { MethodArgs } from '../../../shared/ipc/contract.ts';
 import { ConsoleError } from '../../../shared/ipc/errors.ts';
 import type { OpDraft } from '../../../shared/sync/op.ts';
 import type { Store } from '../store/storeClient.ts';
+import { requireRecord } from './records.ts';
 
 const DESTINATION_ENTITY: Record<Allocation['destination']['kind'], EntityName> = { incident: 'incident', shelter: 'shelter', depot: 'depot' };
-
-async function mustExist<T>(store: Store, entity: EntityName, key: string, what: string): Promise<T> {
-  const record = await store.query('entity.get', { entity, key });
-  if (!record) throw new ConsoleError({ code: 'NOT_FOUND', message: `no ${what} with id ${key}` });
-  return record as T;
-}
 
 function stepDraft(store: Store, allocation: Allocation, step: AllocationStatus, at: string, note?: string): OpDraft {
   const body: AllocationStep = {
@@ -37,9 +32,9 @@ function movementDraft(allocation: Allocation, depot: Depot, delta: number, reas
 
 /** Checks one request and builds its ops: the allocation and the first line of its ledger. */
 async function requestDrafts(store: Store, args: MethodArgs<'resources:requestAllocation'>, at: string): Promise<{ allocation: Allocation; drafts: OpDraft[] }> {
-  await mustExist(store, 'stockItem', args.itemId, 'stock item');
-  await mustExist(store, DESTINATION_ENTITY[args.destination.kind], args.destination.id, args.destination.kind);
-  if (args.sourceDepotId) await mustExist(store, 'depot', args.sourceDepotId, 'depot');
+  await requireRecord(store, 'stockItem', args.itemId, 'stock item');
+  await requireRecord(store, DESTINATION_ENTITY[args.destination.kind], args.destination.id, args.destination.kind);
+  if (args.sourceDepotId) await requireRecord(store, 'depot', args.sourceDepotId, 'depot');
   const allocation = Allocation.parse({
     id: `alloc-${randomUUID()}`, itemId: args.itemId, quantity: args.quantity, destination: args.destination,
     requestedBy: store.identity.nodeCode, status: 'requested', createdAt: at, exercise: args.exercise,
@@ -78,7 +73,7 @@ export async function requestAllocations(store: Store, args: MethodArgs<'resourc
  * that only appears when partitioned replicas merge shows as an overdraft instead.
  */
 export async function advanceAllocation(store: Store, args: MethodArgs<'resources:advanceAllocation'>, now = new Date()): Promise<Allocation> {
-  const current = await mustExist<Allocation>(store, 'allocation', args.id, 'allocation');
+  const current = await requireRecord<Allocation>(store, 'allocation', args.id, 'allocation');
   if (!ALLOCATION_TRANSITIONS[current.status].includes(args.to)) {
     throw new ConsoleError({ code: 'CONFLICT', message: `allocation ${current.id} is ${current.status}; it cannot move to ${args.to}` });
   }
@@ -92,7 +87,7 @@ export async function advanceAllocation(store: Store, args: MethodArgs<'resource
   const drafts: OpDraft[] = [];
   const needsSource = args.to === 'committed' || args.to === 'dispatched' || args.to === 'returned';
   const source = needsSource
-    ? (sourceDepotId ? await mustExist<Depot>(store, 'depot', sourceDepotId, 'depot') : null)
+    ? (sourceDepotId ? await requireRecord<Depot>(store, 'depot', sourceDepotId, 'depot') : null)
     : null;
   if (needsSource && !source) throw new ConsoleError({ code: 'INVALID_ARGUMENT', message: `choose the depot the goods come from before moving allocation ${current.id} to ${args.to}` });
   if (args.to === 'dispatched' && source) {
@@ -103,7 +98,7 @@ export async function advanceAllocation(store: Store, args: MethodArgs<'resource
     drafts.push(movementDraft(next, source, -current.quantity, 'allocation', 'out', at));
   }
   const destinationDepot = current.destination.kind === 'depot'
-    ? await mustExist<Depot>(store, 'depot', current.destination.id, 'depot') : null;
+    ? await requireRecord<Depot>(store, 'depot', current.destination.id, 'depot') : null;
   if (args.to === 'received' && destinationDepot) drafts.push(movementDraft(next, destinationDepot, current.quantity, 'receipt', 'in', at));
   if (args.to === 'returned' && source) {
     drafts.push(movementDraft(next, source, current.quantity, 'return', 'back', at));

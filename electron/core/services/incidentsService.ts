@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Incident } from '../../../shared/domain/incident.ts';
 import { levelOfCode } from '../../../shared/domain/codes.ts';
-import { ConsoleError } from '../../../shared/ipc/errors.ts';
 import type { MethodArgs } from '../../../shared/ipc/contract.ts';
 import type { Store } from '../store/storeClient.ts';
+import { requireRecord } from './records.ts';
 
 /** Records a reported incident as one op, after checking its command node exists. */
 export async function reportIncident(store: Store, args: MethodArgs<'incidents:report'>, now = new Date()): Promise<Incident> {
-  const [node] = await store.query('nodes.search', { query: args.nodeCode, limit: 1 });
-  if (!node || node.code !== args.nodeCode) {
-    throw new ConsoleError({ code: 'NOT_FOUND', message: `no command node with code ${args.nodeCode}` });
-  }
+  await requireRecord(store, 'commandNode', args.nodeCode, 'command node');
   const incident: Incident = {
     id: `inc-${randomUUID()}`,
     title: args.title,

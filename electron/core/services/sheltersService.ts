@@ -2,6 +2,7 @@ import { shelterCapacity, type Shelter } from '../../../shared/domain/resources.
 import type { MethodArgs } from '../../../shared/ipc/contract.ts';
 import { ConsoleError } from '../../../shared/ipc/errors.ts';
 import type { Store } from '../store/storeClient.ts';
+import { requireRecord } from './records.ts';
 
 /**
  * Updates a shelter's occupancy and opening state as one patch (only those fields, so a
@@ -9,8 +10,7 @@ import type { Store } from '../store/storeClient.ts';
  * full, and one that drops below capacity opens again.
  */
 export async function updateShelter(store: Store, args: MethodArgs<'resources:updateShelter'>): Promise<Shelter> {
-  const current = await store.query('entity.get', { entity: 'shelter', key: args.id }) as Shelter | null;
-  if (!current) throw new ConsoleError({ code: 'NOT_FOUND', message: `no shelter with id ${args.id}` });
+  const current = await requireRecord<Shelter>(store, 'shelter', args.id, 'shelter');
   const occupancy = args.occupancy ?? current.occupancy;
   const capacity = shelterCapacity(current);
   let state = args.state ?? current.state;
