@@ -6,7 +6,8 @@ import { TABLE_OF } from './tables.ts';
 
 interface EntityStatements {
   select: Database.Statement<[string], { body: string; base: string | null; stamps: string; deleted: string | null }>;
-  insertNew: Database.Statement<[string, string, string | null, string, string | null, number]>;
+  /** Inserts a new row; returns 1, or 0 when the key is already held. */
+  insertNew: (key: string, body: string, base: string | null, stamps: string, deleted: string | null, live: number, scope: string) => number;
   update: Database.Statement<[string, string | null, string, string | null, number, string]>;
 }
 
@@ -29,8 +30,8 @@ export class OpApplier {
   readonly applyBatch: (ops: readonly Op[]) => ChangeEvent[];
 
   constructor(private readonly db: Database.Database) {
-    this.insertOp = db.prepare(`INSERT OR IGNORE INTO ops (origin, seq, hlc, schema, entity, key, kind, body, priority, scope, received_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertOp = db.prepare(`INSERT OR IGNORE INTO ops (origin, seq, hlc, schema, entity, key, kind, body, priority, scope, received_at, via)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.addBalance = db.prepare(`INSERT INTO stock_balances (depot_id, item_id, balance, updated_hlc) VALUES (?, ?, ?, ?)
       ON CONFLICT (depot_id, item_id) DO UPDATE SET balance = balance + excluded.balance,
         updated_hlc = max(updated_hlc, excluded.updated_hlc)`);
@@ -39,22 +40,24 @@ export class OpApplier {
     this.writeVector = db.prepare(`INSERT INTO version_vector (origin, seq) VALUES (?, ?)
       ON CONFLICT (origin) DO UPDATE SET seq = excluded.seq`);
     for (const [name, table] of Object.entries(TABLE_OF) as [EntityName, string][]) {
+      // Rows carry the scope of the op that created them (migration 0004), so a parent can checksum a child's share.
+      const scoped = (db.prepare(`SELECT 1 AS one FROM pragma_table_info('${table}') WHERE name = 'scope'`).get() as { one: number } | undefined) !== undefined;
       this.entity.set(name, {
         select: db.prepare(`SELECT body, base, stamps, deleted FROM ${table} WHERE key = ?`),
-        insertNew: db.prepare(`INSERT INTO ${table} (key, body, base, stamps, deleted, live) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`),
+        insertNew: insertStatement(db, table, scoped),
         update: db.prepare(`UPDATE ${table} SET body = ?, base = ?, stamps = ?, deleted = ?, live = ? WHERE key = ?`),
       });
     }
-    this.applyBatch = db.transaction((ops: readonly Op[]) => this.applyAll(ops));
+    this.applyBatch = db.transaction((ops: readonly Op[], via: string | null = null) => this.applyAll(ops, via));
   }
 
-  private applyAll(ops: readonly Op[]): ChangeEvent[] {
+  private applyAll(ops: readonly Op[], via: string | null): ChangeEvent[] {
     const changed = new Map<EntityName, Set<string>>();
     const vector = new Map<string, { seq: number; gap: boolean }>();
     const receivedAt = Date.now();
     for (const op of ops) {
       const bodyJson = op.body === null ? null : JSON.stringify(op.body);
-      const fresh = this.insertOp.run(op.origin, op.seq, op.hlc, op.schema, op.entity, op.key, op.kind, bodyJson, op.priority, op.scope, receivedAt).changes === 1;
+      const fresh = this.insertOp.run(op.origin, op.seq, op.hlc, op.schema, op.entity, op.key, op.kind, bodyJson, op.priority, op.scope, receivedAt, via).changes === 1;
       if (!fresh) continue;
       let entry = vector.get(op.origin);
       if (!entry) vector.set(op.origin, (entry = { seq: this.readVector.get(op.origin)?.seq ?? 0, gap: false }));
@@ -77,7 +80,7 @@ export class OpApplier {
     // Try the record as new first: most ops in a bulk apply create records, and a conflict costs one extra lookup.
     const first = mergeRecord(null, input);
     const firstJson = first.body === op.body && bodyJson !== null ? bodyJson : JSON.stringify(first.body);
-    const created = statements.insertNew.run(op.key, firstJson, first.base, stampsJson(first), first.deleted, isLive(first) ? 1 : 0).changes === 1;
+    const created = statements.insertNew(op.key, firstJson, first.base, stampsJson(first), first.deleted, isLive(first) ? 1 : 0, op.scope) === 1;
     if (!created) {
       if (op.kind === 'insert') return; // insert-only records are never rewritten
       const row = statements.select.get(op.key)!;
@@ -96,6 +99,17 @@ export class OpApplier {
     while (this.hasOp.get(origin, seq + 1)) seq += 1;
     this.writeVector.run(origin, seq);
   }
+}
+
+function insertStatement(db: Database.Database, table: string, scoped: boolean): EntityStatements['insertNew'] {
+  if (scoped) {
+    const statement = db.prepare<[string, string, string | null, string, string | null, number, string]>(
+      `INSERT INTO ${table} (key, body, base, stamps, deleted, live, scope) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`);
+    return (...args) => statement.run(...args).changes;
+  }
+  const statement = db.prepare<[string, string, string | null, string, string | null, number]>(
+    `INSERT INTO ${table} (key, body, base, stamps, deleted, live) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`);
+  return (key, body, base, stamps, deleted, live) => statement.run(key, body, base, stamps, deleted, live).changes;
 }
 
 function stampsJson(state: RecordState): string {
