@@ -1,5 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { parseTilePath, type TileAddress } from '../core/map/tiles.ts';
+import type { TileBody } from '../core/map/mbtiles.ts';
 import { resolveAppPath, SECURITY_BASELINE } from './securityBaseline.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -26,6 +28,8 @@ export interface AppProtocolOptions {
   /** The CSP sent with every response; the baseline's unless map-tile origins were added. */
   contentSecurityPolicy?: string;
   readFile?: (file: string) => Promise<Uint8Array>;
+  /** Base-map tiles for `app://…/tiles/{id}/{z}/{x}/{y}` (the core's TileService, once the core is open). */
+  tiles?: () => { tile(address: TileAddress): Promise<TileBody | null> } | null;
 }
 
 /**
@@ -44,6 +48,12 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response(null, { status: 405, headers: headers({ allow: 'GET, HEAD' }) });
+    }
+    const address = options.tiles ? parseTilePath(new URL(request.url).pathname) : null;
+    if (address) {
+      const tile = await options.tiles?.()?.tile(address);
+      if (!tile) return new Response('no tile here', { status: 404, headers: headers({ 'content-type': 'text/plain' }) });
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(tile.data), { status: 200, headers: headers({ 'content-type': tile.contentType }) });
     }
     const file = resolveAppPath(request.url, options.rootDir);
     if (!file) return new Response('refused', { status: 403, headers: headers({ 'content-type': 'text/plain' }) });

@@ -78,7 +78,7 @@ if (!app.requestSingleInstanceLock()) {
     await app.whenReady();
     session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionDecision(permission)));
     session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionDecision(permission));
-    protocol.handle(SECURITY_BASELINE.scheme.name, createAppProtocolHandler({ rootDir: rendererDir }));
+    protocol.handle(SECURITY_BASELINE.scheme.name, createAppProtocolHandler({ rootDir: rendererDir, tiles: () => core?.tiles ?? null }));
 
     core = await createConsoleCore({ dataDir: dataDir(), resourcesDir: resourcesDir(), version: app.getVersion() });
     const auditCore = core;

@@ -14,6 +14,8 @@ const KIND: Record<MapSelection['kind'], MessageKey> = {
   team: 'map.kind.team',
   track: 'map.kind.track',
   trackPoint: 'map.kind.trackPoint',
+  incident: 'map.kind.incident',
+  area: 'map.kind.area',
 };
 
 const percent = (ratio: number) => (Number.isFinite(ratio) ? `${Math.round(ratio * 100)}%` : '—');
@@ -81,6 +83,28 @@ export function featureDetails(selection: MapSelection, locale: Locale): Details
           row('map.field.wind', t('map.value.wind', { value: p.windMs }), 'detail-wind'),
           row('map.field.pressure', t('map.value.pressure', { value: p.pressureHpa }), 'detail-pressure'),
           row('map.field.position', `${p.lat.toFixed(1)}°N ${p.lon.toFixed(1)}°E`),
+        ],
+      };
+    }
+    case 'incident': {
+      const incident = selection.record;
+      return {
+        kind, title: incident.title, subtitle: '', rows: [
+          row('map.field.type', t(`incidentType.${incident.type}`)),
+          row('map.field.level', t(`map.incidentLevel.${incident.level}`), 'detail-level'),
+          row('map.field.status', incident.status),
+          row('map.field.districtCode', incident.nodeCode),
+          ...(incident.exercise ? [row('map.field.exercise', t('incidents.exerciseTag'))] : []),
+        ],
+      };
+    }
+    case 'area': {
+      const area = selection.record;
+      return {
+        kind, title: area.name, subtitle: '', rows: [
+          row('map.field.shape', t(area.shape === 'circle' ? 'map.shape.circle' : 'map.shape.polygon')),
+          row('map.field.areaKm2', t('map.value.km2', { value: area.areaKm2 }), 'detail-area'),
+          ...(area.circle ? [row('map.field.radius', t('map.value.km', { value: (area.circle.radiusM / 1000).toFixed(2) }))] : []),
         ],
       };
     }

@@ -2,11 +2,13 @@ import Feature from 'ol/Feature.js';
 import LineString from 'ol/geom/LineString.js';
 import MultiPolygon from 'ol/geom/MultiPolygon.js';
 import Point from 'ol/geom/Point.js';
-import type Polygon from 'ol/geom/Polygon.js';
 import { fromLonLat } from 'ol/proj.js';
 import type { Boundary } from '../../shared/domain/boundary.ts';
 import type { HazardTrack } from '../../shared/domain/hazardTrack.ts';
 import type { Depot, Shelter, Team } from '../../shared/domain/resources.ts';
+import type { Incident } from '../../shared/domain/incident.ts';
+import type { NamedArea } from '../../shared/domain/namedArea.ts';
+import Polygon from 'ol/geom/Polygon.js';
 import { labelledPoint } from './model.ts';
 
 /** What a clicked feature is, with its record: the details panel reads this. */
@@ -16,7 +18,9 @@ export type MapSelection =
   | { kind: 'shelter'; record: Shelter }
   | { kind: 'team'; record: Team }
   | { kind: 'track'; record: HazardTrack }
-  | { kind: 'trackPoint'; record: HazardTrack; index: number };
+  | { kind: 'trackPoint'; record: HazardTrack; index: number }
+  | { kind: 'incident'; record: Incident }
+  | { kind: 'area'; record: NamedArea };
 
 /** The property every map feature carries its selection under. */
 export const SELECTION = 'selection';
@@ -39,10 +43,10 @@ export function largestPolygon(geometry: MultiPolygon): Polygon | undefined {
   return best;
 }
 
-/** District outlines in EPSG:3857, keyed by code, with a label anchor inside the main polygon. */
+/** District (and imported street) outlines in EPSG:3857, keyed by code, with a label anchor inside the main polygon. */
 export function boundaryFeatures(boundaries: readonly Boundary[]): Feature[] {
   return boundaries
-    .filter((boundary) => boundary.level === 'district')
+    .filter((boundary) => boundary.level !== 'city')
     .map((boundary) => {
       const geometry = new MultiPolygon(boundary.geometry.coordinates);
       geometry.transform('EPSG:4326', 'EPSG:3857');
@@ -100,5 +104,26 @@ export function trackFeatures(tracks: readonly HazardTrack[]): Feature[] {
       return feature;
     });
     return [line, ...dots];
+  });
+}
+
+/** Incidents with a reported position, keyed by id. */
+export function incidentFeatures(incidents: readonly Incident[]): Feature[] {
+  return incidents.flatMap((incident) => {
+    if (!incident.location) return [];
+    const feature = new Feature({ geometry: point(incident.location.lon, incident.location.lat), [SELECTION]: { kind: 'incident', record: incident } satisfies MapSelection });
+    feature.setId(incident.id);
+    return [feature];
+  });
+}
+
+/** Named areas as polygons (a circle's stored 64-gon), keyed by id. */
+export function areaFeatures(areas: readonly NamedArea[]): Feature[] {
+  return areas.map((area) => {
+    const geometry = new Polygon([area.ring]);
+    geometry.transform('EPSG:4326', 'EPSG:3857');
+    const feature = new Feature({ geometry, [SELECTION]: { kind: 'area', record: area } satisfies MapSelection });
+    feature.setId(area.id);
+    return feature;
   });
 }

@@ -50,7 +50,7 @@ describe('typhoon categories and times', () => {
 });
 
 describe('legendModel', () => {
-  const counts = { boundaries: 16, shelters: 64, depots: 32, teams: 40, tracks: 1 };
+  const counts = { boundaries: 16, areas: 2, shelters: 64, depots: 32, teams: 40, incidents: 3, tracks: 1 };
   const track = {
     id: 't1', number: '2106', name: 'In-fa',
     points: [{ time: '2021-07-23T00:00:00Z', category: 5 as const, lat: 24.6, lon: 125, pressureHpa: 950, windMs: 45 },
@@ -59,7 +59,8 @@ describe('legendModel', () => {
 
   it('lists the layers top first with their counts, switches and colour keys', () => {
     const legend = legendModel(ALL_VISIBLE, counts, [track]);
-    expect(legend.map((entry) => entry.id)).toEqual(['tracks', 'teams', 'depots', 'shelters', 'boundaries']);
+    expect(legend.map((entry) => entry.id)).toEqual(['tracks', 'incidents', 'teams', 'depots', 'shelters', 'areas', 'boundaries']);
+    expect(legend.find((entry) => entry.id === 'incidents')?.items.map((item) => item.key)).toEqual(['level-I', 'level-II', 'level-III', 'level-IV']);
     expect(legend.find((entry) => entry.id === 'depots')).toMatchObject({ visible: true, count: 32, swatch: { shape: 'square' } });
     expect(legend.find((entry) => entry.id === 'shelters')?.items).toHaveLength(4);
     const tracks = legend.find((entry) => entry.id === 'tracks')!;

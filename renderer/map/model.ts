@@ -5,20 +5,22 @@ import { shelterCapacity } from '../../shared/domain/resources.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 /** The situation map's layers, bottom to top. */
-export type LayerId = 'boundaries' | 'shelters' | 'depots' | 'teams' | 'tracks';
-export const LAYER_IDS: readonly LayerId[] = ['boundaries', 'shelters', 'depots', 'teams', 'tracks'];
+export type LayerId = 'boundaries' | 'areas' | 'shelters' | 'depots' | 'teams' | 'incidents' | 'tracks';
+export const LAYER_IDS: readonly LayerId[] = ['boundaries', 'areas', 'shelters', 'depots', 'teams', 'incidents', 'tracks'];
 
 /** The store entity whose changes reload each layer. */
 export const LAYER_ENTITY: Record<LayerId, EntityName> = {
   boundaries: 'boundary',
+  areas: 'namedArea',
   shelters: 'shelter',
   depots: 'depot',
   teams: 'team',
+  incidents: 'incident',
   tracks: 'hazardTrack',
 };
 
 export type Visibility = Record<LayerId, boolean>;
-export const ALL_VISIBLE: Visibility = { boundaries: true, shelters: true, depots: true, teams: true, tracks: true };
+export const ALL_VISIBLE: Visibility = { boundaries: true, areas: true, shelters: true, depots: true, teams: true, incidents: true, tracks: true };
 
 /** Map colours: a dark hall, districts a faint but distinct fill so the city reads against the sea. */
 export const MAP_COLOURS = {
@@ -29,7 +31,12 @@ export const MAP_COLOURS = {
   depot: '#4da3ff',
   team: '#c084fc',
   trackLine: '#e8eef6',
+  streetStroke: '#35587f',
+  area: '#ffb020',
 } as const;
+
+/** Incident response levels, I (most severe) to IV: the national four-colour warning scale. */
+export const INCIDENT_LEVEL_COLOURS = { I: '#ff3b3b', II: '#ff8c1a', III: '#ffd23f', IV: '#3d8bff' } as const;
 
 export type TrackCategory = HazardTrack['points'][number]['category'];
 export const TRACK_CATEGORIES: readonly TrackCategory[] = [0, 1, 2, 3, 4, 5, 6, 9];
@@ -123,9 +130,11 @@ export interface LegendEntry {
 
 const LAYER_LABEL: Record<LayerId, MessageKey> = {
   boundaries: 'map.layer.boundaries',
+  areas: 'map.layer.areas',
   shelters: 'map.layer.shelters',
   depots: 'map.layer.depots',
   teams: 'map.layer.teams',
+  incidents: 'map.layer.incidents',
   tracks: 'map.layer.tracks',
 };
 
@@ -137,6 +146,9 @@ export function legendModel(visible: Visibility, counts: Record<LayerId, number>
   const usedCategories = new Set(tracks.flatMap((track) => track.points.map((point) => point.category)));
   const items: Record<LayerId, LegendItem[]> = {
     boundaries: [],
+    areas: [],
+    incidents: (Object.keys(INCIDENT_LEVEL_COLOURS) as (keyof typeof INCIDENT_LEVEL_COLOURS)[])
+      .map((level) => ({ key: `level-${level}`, label: `map.incidentLevel.${level}` as MessageKey, swatch: { shape: 'circle', colour: INCIDENT_LEVEL_COLOURS[level] } as Swatch })),
     shelters: OCCUPANCY_BANDS.map((band, index) => ({ key: `occupancy-${index}`, label: band.label, swatch: { shape: 'circle', colour: band.colour } })),
     depots: [],
     teams: [],
@@ -148,6 +160,8 @@ export function legendModel(visible: Visibility, counts: Record<LayerId, number>
   };
   const swatch: Record<LayerId, Swatch> = {
     boundaries: { shape: 'area', fill: MAP_COLOURS.districtFill, stroke: MAP_COLOURS.districtStroke },
+    areas: { shape: 'area', fill: 'rgba(255, 176, 32, 0.18)', stroke: MAP_COLOURS.area },
+    incidents: { shape: 'circle', colour: INCIDENT_LEVEL_COLOURS.I },
     shelters: { shape: 'circle', colour: OCCUPANCY_BANDS[0]!.colour },
     depots: { shape: 'square', colour: MAP_COLOURS.depot },
     teams: { shape: 'triangle', colour: MAP_COLOURS.team },

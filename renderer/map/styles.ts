@@ -11,7 +11,7 @@ import { shelterCapacity } from '../../shared/domain/resources.ts';
 import { primaryName } from '../i18n/display.ts';
 import type { Locale } from '../i18n/messages.ts';
 import { LABEL_POINT, selectionOf, TIME_LABEL } from './features.ts';
-import { categoryColour, MAP_COLOURS, occupancyColour, occupancyRatio, shelterRadius, trackTimeLabel } from './model.ts';
+import { categoryColour, INCIDENT_LEVEL_COLOURS, MAP_COLOURS, occupancyColour, occupancyRatio, shelterRadius, trackTimeLabel } from './model.ts';
 
 /** System fonts only: the console never fetches a web font. */
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -110,5 +110,49 @@ export function trackStyleFn(selectedId: () => string | undefined): StyleFunctio
     })];
     if (feature.getId() === selectedId()) styles.unshift(ring(6));
     return styles;
+  };
+}
+
+const streetArea = new Style({ stroke: new Stroke({ color: MAP_COLOURS.streetStroke, width: 0.8 }) });
+
+/** Districts filled and outlined; imported street boundaries as thin lines on top; the selected one outlined white. */
+export function boundaryLevelStyle(selectedId: () => string | undefined): StyleFunction {
+  const district = boundaryStyle(selectedId);
+  return (feature: FeatureLike, resolution: number) => {
+    const selection = selectionOf(feature);
+    if (selection?.kind === 'district' && selection.record.level === 'street') {
+      return feature.getId() === selectedId() ? [streetArea, selectedArea] : streetArea;
+    }
+    return district(feature, resolution);
+  };
+}
+
+const incidentCache = new Map<string, Style>();
+/** Incidents: a diamond in the colour of the response level (I red … IV blue). */
+export function incidentStyleFn(selectedId: () => string | undefined): StyleFunction {
+  return (feature) => {
+    const selection = selectionOf(feature);
+    if (selection?.kind !== 'incident') return undefined;
+    const colour = INCIDENT_LEVEL_COLOURS[selection.record.level];
+    let style = incidentCache.get(colour);
+    if (!style) {
+      style = new Style({ image: new RegularShape({ points: 4, radius: 10, fill: new Fill({ color: colour }), stroke: new Stroke({ color: '#ffffff', width: 1.5 }) }), zIndex: 2 });
+      incidentCache.set(colour, style);
+    }
+    return feature.getId() === selectedId() ? [ring(10), style] : style;
+  };
+}
+
+/** Named areas: amber outline, faint fill, name in the middle. */
+export function areaStyleFn(selectedId: () => string | undefined): StyleFunction {
+  return (feature) => {
+    const selection = selectionOf(feature);
+    if (selection?.kind !== 'area') return undefined;
+    const selected = feature.getId() === selectedId();
+    return new Style({
+      fill: new Fill({ color: 'rgba(255, 176, 32, 0.16)' }),
+      stroke: new Stroke({ color: selected ? '#ffffff' : MAP_COLOURS.area, width: selected ? 3 : 2 }),
+      text: new Text({ text: selection.record.name, font: `600 14px ${FONT}`, fill: new Fill({ color: '#ffe2a8' }), stroke: HALO, overflow: true }),
+    });
   };
 }
