@@ -1,0 +1,71 @@
+import type { ColDef } from 'ag-grid-community';
+import { useCallback, useMemo, useState } from 'react';
+import type { Allocation } from '../../../shared/domain/allocation.ts';
+import type { Incident } from '../../../shared/domain/incident.ts';
+import type { Depot, Shelter, StockItem } from '../../../shared/domain/resources.ts';
+import type { ConsoleApi } from '../../../shared/ipc/contract.ts';
+import { formatTime } from '../../i18n/display.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
+import { useLiveQuery } from '../../state/useLiveQuery.ts';
+import { AllocationDetail } from './AllocationDetail.tsx';
+import { AllocationRequestForm } from './AllocationRequestForm.tsx';
+import { Board } from './Board.tsx';
+import { enumLabel, namesById, NUMBER_CELL } from './labels.ts';
+
+const loadAllocations = (api: ConsoleApi) => api.resources.listAllocations({});
+const idOf = (row: Allocation) => row.id;
+
+interface Props {
+  district: string;
+  depots: Depot[] | undefined;
+  items: StockItem[] | undefined;
+  shelters: Shelter[] | undefined;
+  incidents: Incident[] | undefined;
+  exerciseData: boolean;
+}
+
+/** Allocations (request → commit → dispatched → received), the request form, and the selected one's ledger. */
+export function AllocationsBoard({ district, depots, items, shelters, incidents, exerciseData }: Props) {
+  const { t, locale } = useI18n();
+  const allocations = useLiveQuery(loadAllocations, ['allocation']);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const depotNames = useMemo(() => namesById(depots, locale), [depots, locale]);
+  const itemNames = useMemo(() => namesById(items, locale), [items, locale]);
+  const shelterNames = useMemo(() => namesById(shelters, locale), [shelters, locale]);
+  const units = useMemo(() => new Map((items ?? []).map((i) => [i.id, i.unit])), [items]);
+  const incidentTitles = useMemo(() => new Map((incidents ?? []).map((i) => [i.id, i.title])), [incidents]);
+  const districtOfRecord = useMemo(() => new Map([...(depots ?? []), ...(shelters ?? [])].map((r) => [r.id, r.districtCode])), [depots, shelters]);
+
+  const destinationName = useCallback((a: Allocation) => (a.destination.kind === 'shelter'
+    ? shelterNames.get(a.destination.id) : a.destination.kind === 'depot' ? depotNames.get(a.destination.id) : incidentTitles.get(a.destination.id)) ?? a.destination.id,
+  [shelterNames, depotNames, incidentTitles]);
+  const describe = useCallback((a: Allocation) => t('resources.allocation.describe', {
+    quantity: a.quantity, unit: units.get(a.itemId) ?? '', item: itemNames.get(a.itemId) ?? a.itemId,
+    from: a.sourceDepotId ? depotNames.get(a.sourceDepotId) ?? a.sourceDepotId : t('resources.request.depotLater'), to: destinationName(a),
+  }), [t, units, itemNames, depotNames, destinationName]);
+  // An allocation belongs to the district it goes to, or else the one it comes from.
+  const districtOf = useCallback((a: Allocation) => districtOfRecord.get(a.destination.id) ?? (a.sourceDepotId ? districtOfRecord.get(a.sourceDepotId) : undefined), [districtOfRecord]);
+
+  const columnDefs = useMemo<ColDef<Allocation>[]>(() => [
+    { colId: 'createdAt', headerName: t('resources.col.createdAt'), field: 'createdAt', width: 170, sort: 'desc', valueFormatter: (p) => formatTime(String(p.value), locale, 'short'), cellClass: 'cell-code' },
+    { colId: 'item', headerName: t('resources.col.item'), field: 'itemId', width: 150, valueFormatter: (p) => itemNames.get(String(p.value)) ?? String(p.value) },
+    { colId: 'quantity', headerName: t('resources.col.quantity'), field: 'quantity', type: 'numericColumn', width: 110, cellClass: NUMBER_CELL, valueFormatter: (p) => `${String(p.value)} ${units.get(p.data?.itemId ?? '') ?? ''}` },
+    { colId: 'source', headerName: t('resources.col.sourceDepot'), field: 'sourceDepotId', flex: 1, minWidth: 180, valueFormatter: (p) => (p.value ? depotNames.get(String(p.value)) ?? String(p.value) : '') },
+    { colId: 'destination', headerName: t('resources.col.destination'), flex: 1, minWidth: 200, valueGetter: (p) => (p.data ? destinationName(p.data) : '') },
+    { colId: 'status', headerName: t('resources.col.status'), field: 'status', width: 110, valueFormatter: (p) => enumLabel(t, 'resources.allocationStatus', p.value as string), cellClass: (p) => `status status--${String(p.value)}` },
+  ], [t, locale, itemNames, units, depotNames, destinationName]);
+
+  const selected = allocations.data?.find((a) => a.id === selectedId) ?? null;
+  return (
+    <div className="panel__split">
+      <Board<Allocation> boardId="allocations" rows={allocations.data} loading={allocations.loading} error={allocations.error} columnDefs={columnDefs}
+        getId={idOf} districtOf={(a) => districtOf(a) ?? ''} district={district} onSelect={(rows) => rows[0] && setSelectedId(rows[0].id)}
+        redrawKey={[itemNames, depotNames, shelterNames, incidentTitles]} />
+      <aside className="panel__side resources-side">
+        {selected && <AllocationDetail allocation={selected} describe={describe} depots={depots} />}
+        <AllocationRequestForm items={items} depots={depots} shelters={shelters} incidents={incidents} district={district}
+          exerciseData={exerciseData} onRequested={(a) => setSelectedId(a.id)} />
+      </aside>
+    </div>
+  );
+}

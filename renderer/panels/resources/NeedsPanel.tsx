@@ -1,0 +1,161 @@
+import { useState, type FormEvent } from 'react';
+import type { CommandNode } from '../../../shared/domain/commandNode.ts';
+import type { Depot, Shelter, StockItem } from '../../../shared/domain/resources.ts';
+import type { NeedsAssessment } from '../../../shared/ipc/contract.ts';
+import { describeError, primaryName } from '../../i18n/display.ts';
+import { useI18n } from '../../i18n/useI18n.ts';
+import { useConsole } from '../../state/useConsole.ts';
+import { enumLabel, namesById } from './labels.ts';
+
+interface Props {
+  nodes: CommandNode[] | undefined;
+  district: string;
+  depots: Depot[] | undefined;
+  items: StockItem[] | undefined;
+  shelters: Shelter[] | undefined;
+  exerciseData: boolean;
+}
+
+const number = (value: number, locale: string) => value.toLocaleString(locale === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 1 });
+
+/**
+ * Rapid needs assessment: the affected streets or district, the population and the days give
+ * the needs by the cited standards, and proposals from the nearest depots that the duty officer
+ * turns into allocation requests in one step.
+ */
+export function NeedsPanel({ nodes, district, depots, items, shelters, exerciseData }: Props) {
+  const { t, locale } = useI18n();
+  const { api } = useConsole();
+  const districtsList = (nodes ?? []).filter((n) => n.level === 'district');
+  const [chosenDistrict, setChosenDistrict] = useState('');
+  const area = chosenDistrict || district || districtsList[0]?.code || '';
+  const streets = (nodes ?? []).filter((n) => n.level === 'street' && n.parentCode === area);
+  const [streetCodes, setStreetCodes] = useState<string[]>([]);
+  const [population, setPopulation] = useState('5000');
+  const [days, setDays] = useState('3');
+  const [result, setResult] = useState<NeedsAssessment | null>(null);
+  const [shelterId, setShelterId] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const depotNames = namesById(depots, locale);
+  const itemNames = namesById(items, locale);
+  const units = new Map((items ?? []).map((i) => [i.id, i.unit]));
+  const areaShelters = (shelters ?? []).filter((s) => s.districtCode === area && s.state !== 'closed');
+  const destination = areaShelters.some((s) => s.id === shelterId) ? shelterId : areaShelters[0]?.id ?? '';
+
+  const assess = async (event: FormEvent) => {
+    event.preventDefault();
+    setMessage(null);
+    const people = Number(population);
+    const dayCount = Number(days);
+    if (!Number.isInteger(people) || people < 1) { setMessage({ ok: false, text: t('resources.needs.badPopulation') }); return; }
+    if (!Number.isInteger(dayCount) || dayCount < 1 || dayCount > 90) { setMessage({ ok: false, text: t('resources.needs.badDays') }); return; }
+    try {
+      const chosen = streetCodes.filter((code) => streets.some((s) => s.code === code));
+      setResult(await api.resources.assessNeeds({ areaCodes: chosen.length ? chosen : [area], population: people, days: dayCount }));
+    } catch (error) {
+      setResult(null);
+      setMessage({ ok: false, text: describeError(error, locale) });
+    }
+  };
+
+  const createRequests = async () => {
+    if (!result || busy) return;
+    if (!destination) { setMessage({ ok: false, text: t('resources.request.noDestination') }); return; }
+    setBusy(true);
+    try {
+      const created = await api.resources.requestAllocations({
+        requests: result.proposals.map((p) => ({ itemId: p.itemId, quantity: p.quantity, sourceDepotId: p.depotId, destination: { kind: 'shelter' as const, id: destination }, exercise: exerciseData, note: t('resources.needs.requestNote') })),
+      });
+      setMessage({ ok: true, text: t('resources.needs.created', { count: created.length }) });
+    } catch (error) {
+      setMessage({ ok: false, text: describeError(error, locale) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="needs" data-testid="needs-panel">
+      <form className="report-form needs__form" onSubmit={assess} noValidate>
+        <h3 className="report-form__heading">{t('resources.needs.title')}</h3>
+        <label className="form-field">
+          <span className="form-field__label">{t('resources.col.district')}</span>
+          <select className="input" value={area} data-testid="needs-district" onChange={(e) => { setChosenDistrict(e.target.value); setStreetCodes([]); }}>
+            {districtsList.map((d) => <option key={d.code} value={d.code}>{primaryName(d, locale)}</option>)}
+          </select>
+        </label>
+        <label className="form-field">
+          <span className="form-field__label">{t('resources.needs.streets')}</span>
+          <select className="input needs__streets" multiple value={streetCodes} data-testid="needs-streets"
+            onChange={(e) => setStreetCodes([...e.target.selectedOptions].map((o) => o.value))}>
+            {streets.map((s) => <option key={s.code} value={s.code}>{s.name}</option>)}
+          </select>
+        </label>
+        <div className="form-row">
+          <label className="form-field">
+            <span className="form-field__label">{t('resources.needs.population')}</span>
+            <input className="input" inputMode="numeric" value={population} data-testid="needs-population" onChange={(e) => setPopulation(e.target.value)} />
+          </label>
+          <label className="form-field">
+            <span className="form-field__label">{t('resources.needs.days')}</span>
+            <input className="input" inputMode="numeric" value={days} data-testid="needs-days" onChange={(e) => setDays(e.target.value)} />
+          </label>
+        </div>
+        <button type="submit" className="button button--primary" data-testid="needs-assess">{t('resources.needs.assess')}</button>
+        {message && <div className={message.ok ? 'form-done' : 'form-issues'} role={message.ok ? 'status' : 'alert'} data-testid="needs-message">{message.text}</div>}
+      </form>
+
+      {result && (
+        <div className="needs__result" data-testid="needs-result">
+          <table className="table" data-testid="needs-table">
+            <thead><tr><th>{t('resources.needs.category')}</th><th>{t('resources.needs.perDay')}</th><th>{t('resources.needs.total')}</th><th>{t('resources.needs.covered')}</th><th>{t('resources.needs.shortfall')}</th><th>{t('resources.needs.standard')}</th></tr></thead>
+            <tbody>
+              {result.needs.map((need) => {
+                const coverage = result.coverage.find((c) => c.category === need.category);
+                const measure = enumLabel(t, 'resources.measure', need.measure);
+                return (
+                  <tr key={need.category} data-category={need.category}>
+                    <td>{enumLabel(t, 'resources.needCategory', need.category)}</td>
+                    <td className="cell-number">{need.perDay === null ? '—' : `${number(need.perDay, locale)} ${measure}`}</td>
+                    <td className="cell-number">{number(need.total, locale)} {measure}</td>
+                    <td className="cell-number">{coverage ? number(coverage.covered, locale) : ''}</td>
+                    <td className={`cell-number${coverage && coverage.shortfall > 0 ? ' cell-alarm' : ''}`}>{coverage ? number(coverage.shortfall, locale) : ''}</td>
+                    <td className="needs__standard">{need.standard}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <p className="needs__shelters" data-testid="needs-shelters">{t('resources.needs.shelters', { count: result.shelters.count, capacity: result.shelters.capacity, free: result.shelters.free })}</p>
+          <h4>{t('resources.needs.proposals', { count: result.proposals.length })}</h4>
+          <table className="table" data-testid="needs-proposals">
+            <thead><tr><th>{t('resources.col.item')}</th><th>{t('resources.col.quantity')}</th><th>{t('resources.col.sourceDepot')}</th><th>{t('resources.needs.distance')}</th></tr></thead>
+            <tbody>
+              {result.proposals.map((p) => (
+                <tr key={`${p.depotId}/${p.itemId}`}>
+                  <td>{itemNames.get(p.itemId) ?? p.itemId}</td>
+                  <td className="cell-number">{number(p.quantity, locale)} {units.get(p.itemId) ?? ''}</td>
+                  <td>{depotNames.get(p.depotId) ?? p.depotId}</td>
+                  <td className="cell-number">{number(p.distanceKm, locale)} km</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="needs__create">
+            <label className="form-field">
+              <span className="form-field__label">{t('resources.needs.deliverTo')}</span>
+              <select className="input" value={destination} data-testid="needs-shelter" onChange={(e) => setShelterId(e.target.value)}>
+                {areaShelters.map((s) => <option key={s.id} value={s.id}>{primaryName(s, locale)}</option>)}
+              </select>
+            </label>
+            <button type="button" className="button button--go" disabled={busy || result.proposals.length === 0} onClick={createRequests} data-testid="needs-create">
+              {t('resources.needs.create', { count: result.proposals.length })}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
