@@ -8,6 +8,8 @@ import { errorCode } from './i18n/display.ts';
 import { CommandTreePanel } from './panels/CommandTreePanel.tsx';
 import { IncidentsPanel } from './panels/IncidentsPanel.tsx';
 import { MapPanel } from './panels/MapPanel.tsx';
+import { ResourcesPanel } from './panels/resources/ResourcesPanel.tsx';
+import { SyncPanel } from './panels/SyncPanel.tsx';
 import { useLiveQuery } from './state/useLiveQuery.ts';
 
 const loadInfo = (api: ConsoleApi) => api.app.info({});
@@ -21,8 +23,11 @@ export function App() {
   const [panel, setPanel] = useState<PanelId>('commandNetwork');
   // The map loads its layers only once opened, then stays mounted like the other panels.
   const [mapOpened, setMapOpened] = useState(false);
+  // Like the map, the resource boards load only once opened.
+  const [resourcesOpened, setResourcesOpened] = useState(false);
   const select = (next: PanelId) => {
     if (next === 'map') setMapOpened(true);
+    if (next === 'resources') setResourcesOpened(true);
     setPanel(next);
   };
   const homeCode = info.data?.nodeCode;
@@ -47,6 +52,16 @@ export function App() {
           {mapOpened && (
             <div className="shell__panel" hidden={panel !== 'map'}>
               <MapPanel />
+            </div>
+          )}
+          {resourcesOpened && (
+            <div className="shell__panel" hidden={panel !== 'resources'}>
+              <ResourcesPanel nodes={nodes.data} exerciseData={info.data?.exerciseData ?? false} />
+            </div>
+          )}
+          {panel === 'sync' && (
+            <div className="shell__panel">
+              <SyncPanel />
             </div>
           )}
         </main>

@@ -6,11 +6,20 @@ import { DEFAULT_REGION_PACK_URL, loadRegionPack } from './seed/regionPack.ts';
 import { seedDemoIfEmpty } from './seed/seedDemo.ts';
 import { advanceAllocation, requestAllocation, requestAllocations } from './services/allocationService.ts';
 import { importCsv } from './services/csvImportService.ts';
-import { importCmaTracks } from './services/hazardsService.ts';
+import { callUpVolunteers, standDownVolunteers, updateEquipment } from './services/forcesService.ts';
+import { importCmaTracks, importGeoJsonTracks } from './services/hazardsService.ts';
+import { importBoundaries } from './map/geojsonImport.ts';
+import { deleteArea, saveArea } from './map/namedAreas.ts';
+import { TileService } from './map/tiles.ts';
 import { reportIncident } from './services/incidentsService.ts';
 import { assessNeeds } from './services/needsService.ts';
 import { updateShelter } from './services/sheltersService.ts';
 import { Store } from './store/storeClient.ts';
+import { PositionsHub } from './positions/positionsHub.ts';
+import { wallClock } from './sync/clock.ts';
+import { loadOrCreateNodeKeys } from './sync/nodeKeys.ts';
+import { SyncNode, type ChildEntry } from './sync/syncNode.ts';
+import type { LinkChannel } from '../../shared/ipc/contract.ts';
 
 export interface ConsoleCoreOptions {
   dataDir: string;
@@ -25,12 +34,25 @@ export interface ConsoleCoreOptions {
   resourcesDir?: string;
   /** The program's version; defaults to package.json's (the packaged app passes app.getVersion()). */
   version?: string;
+  /** Sync with a parent hub and children (sync.md); without it the node runs standalone. */
+  sync?: {
+    parentUrl?: string | null;
+    parentKey?: string | null;
+    children?: ChildEntry[];
+    channel?: LinkChannel;
+    budgetBytesPerMinute?: number;
+    verifyEveryMs?: number;
+  };
 }
 
 /** The console's core, shared by the Electron main process, the browser host and tests. */
 export interface ConsoleCore {
   readonly store: Store;
   readonly handlers: Handlers;
+  /** Base-map tiles (offline MBTiles and the cached online source) for the host's and app://'s /tiles/ route. */
+  readonly tiles: TileService;
+  /** The node's sync links: the host routes /sync upgrades to it. */
+  readonly sync: SyncNode;
   subscribe<E extends EventName>(event: E, listener: (payload: ConsoleEvents[E]) => void): () => void;
   close(): Promise<void>;
 }
@@ -41,6 +63,7 @@ function packageVersion(): string {
 
 export async function createConsoleCore(options: ConsoleCoreOptions): Promise<ConsoleCore> {
   const store = await Store.open(options);
+  const tiles = new TileService(options.dataDir);
   const version = options.version ?? packageVersion();
   if (options.seed ?? true) {
     const packUrl = options.resourcesDir
@@ -51,18 +74,37 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   const listeners: { [E in EventName]: Set<(payload: ConsoleEvents[E]) => void> } = {
     'store:changed': new Set(),
     'sync:status': new Set(),
+    'positions:batch': new Set(),
   };
+  const positions = new PositionsHub();
   const emit = <E extends EventName>(event: E, payload: ConsoleEvents[E]) => {
     for (const listener of listeners[event]) listener(payload);
   };
 
-  const syncStatus = async (): Promise<SyncStatus> => ({
-    // Sync to a parent hub arrives with issue 3; until a parent is configured the node is standalone.
-    state: 'standalone',
-    outbox: 0,
-    lastSyncAt: null,
-    parent: null,
+  let statusTimer: NodeJS.Timeout | null = null;
+  const sync = new SyncNode({
+    store,
+    keys: loadOrCreateNodeKeys(options.dataDir),
+    clock: wallClock(),
+    parentUrl: options.sync?.parentUrl ?? null,
+    parentKey: options.sync?.parentKey ?? null,
+    children: options.sync?.children ?? [],
+    channel: options.sync?.channel,
+    budgetBytesPerMinute: options.sync?.budgetBytesPerMinute,
+    verifyEveryMs: options.sync?.verifyEveryMs ?? 60_000,
+    onStatus: () => scheduleStatus(),
+    positions,
   });
+  // Status events are coalesced: at most a few a second, however busy the links are.
+  function scheduleStatus(): void {
+    if (statusTimer || listeners['sync:status'].size === 0) return;
+    statusTimer = setTimeout(() => {
+      statusTimer = null;
+      void sync.status().then((status) => emit('sync:status', status)).catch(() => undefined);
+    }, 250);
+  }
+  await sync.start();
+  const syncStatus = (): Promise<SyncStatus> => sync.status();
 
   const handlers: Handlers = {
     'app:info': async (): Promise<AppInfo> => ({
@@ -77,7 +119,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'incidents:list': () => store.query('incidents.list'),
     'incidents:report': (args) => reportIncident(store, args),
     'sync:status': syncStatus,
-    'hazards:importTracks': (args) => importCmaTracks(store, args.fileName, args.text),
+    'sync:peers': () => sync.links(),
+    'sync:verify': () => sync.verify(),
+    'hazards:importTracks': (args) => (args.format === 'geojson' ? importGeoJsonTracks(store, args.fileName, args.text) : importCmaTracks(store, args.fileName, args.text)),
     'hazards:listTracks': () => store.query('hazards.tracks'),
     'map:boundaries': () => store.query('map.boundaries'),
     'resources:listDepots': () => store.query('resources.depots'),
@@ -93,21 +137,56 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'resources:assessNeeds': (args) => assessNeeds(store, args),
     'resources:importCsv': (args) => importCsv(store, args),
     'resources:updateShelter': (args) => updateShelter(store, args),
+    'resources:stockBoard': () => store.query('resources.stockBoard'),
+    'forces:listEquipment': () => store.query('forces.equipment'),
+    'forces:listVolunteers': () => store.query('forces.volunteers'),
+    'forces:callUpVolunteers': (args) => callUpVolunteers(store, args),
+    'forces:standDownVolunteers': (args) => standDownVolunteers(store, args),
+    'forces:updateEquipment': (args) => updateEquipment(store, args),
+    'map:importBoundaries': (args) => importBoundaries(store, args),
+    'map:listBasemaps': () => {
+      const online = tiles.online.urlTemplate;
+      return [...tiles.basemaps.list(), ...(online ? [{
+        id: 'online', name: new URL(online.replace(/\{[a-z]\}/g, '0')).host, kind: 'online' as const, type: 'raster' as const,
+        format: 'png' as const, minZoom: 0, maxZoom: 19, bounds: null, attribution: null,
+      }] : [])];
+    },
+    'map:addBasemap': (args) => tiles.basemaps.add(args.path),
+    'map:onlineSource': () => tiles.online.info(),
+    'map:setOnlineSource': (args) => tiles.online.setSource(args.urlTemplate, args.capMb),
+    'map:listAreas': () => store.query('map.areas'),
+    'map:saveArea': (args) => saveArea(store, args),
+    'map:deleteArea': (args) => deleteArea(store, args.id),
+    'positions:report': (args) => positions.report(args),
+    'positions:snapshot': () => positions.snapshot(),
   };
+
+  // Live positions stay in memory, outside the op log (sync.md: latest value per entity, P3).
+  const stopPositions = positions.subscribe((batch) => emit('positions:batch', batch));
 
   const stopChanges = store.onChange((changes) => {
     for (const change of changes) emit('store:changed', change);
+    sync.wake();
+    // The outbox grew (a local write) or shrank (an apply): the banner's counts follow.
+    scheduleStatus();
   });
 
   return {
     store,
     handlers,
+    tiles,
+    sync,
     subscribe(event, listener) {
       listeners[event].add(listener);
       return () => { listeners[event].delete(listener); };
     },
     async close() {
+      stopPositions();
+      positions.close();
       stopChanges();
+      if (statusTimer) clearTimeout(statusTimer);
+      await sync.close();
+      tiles.close();
       await store.close();
     },
   };

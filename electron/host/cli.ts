@@ -4,10 +4,17 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CMA_CATEGORIES, type StormSummary } from '../../shared/hazard/cmaBestTrack.ts';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
+import type { BasemapInfo, BoundaryImportResult } from '../../shared/map/basemap.ts';
 import { createConsoleCore } from '../core/consoleCore.ts';
 import { StoreError } from '../core/store/storeErrors.ts';
 import { electronBinaryPath } from './electronBinary.ts';
 import { startHost } from './hostServer.ts';
+import { z } from 'zod';
+import type { LinkChannel, NodeRole } from '../../shared/ipc/contract.ts';
+import { levelOfCode } from '../../shared/domain/codes.ts';
+import { DATABASE_FILE, Store } from '../core/store/storeClient.ts';
+import { loadOrCreateNodeKeys } from '../core/sync/nodeKeys.ts';
+import { ChildEntry } from '../core/sync/syncNode.ts';
 
 const REPO_ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 const DEFAULT_DATA = path.join(REPO_ROOT, 'data');
@@ -81,17 +88,34 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    summary: 'import a file into the local store, whole or not at all: track (CMA best-track), depots, stock, teams (CSV)',
-    usage: 'resilience-console import track|depots|stock|teams FILE [--data DIR] [--exercise] [--json]',
-    options: { ...common, exercise: { type: 'boolean', default: false } },
+    summary: 'import a file into the local store, whole or not at all: track (CMA best-track or GeoJSON), depots, stock, teams (CSV), boundaries (GeoJSON region pack), basemap (MBTiles)',
+    usage: 'resilience-console import track|depots|stock|teams|boundaries|basemap FILE [--data DIR] [--format cma|geojson] [--crs wgs84|gcj02] [--exercise] [--json]',
+    options: {
+      ...common,
+      exercise: { type: 'boolean', default: false },
+      /** For track: cma (CMA best-track text, the default) or geojson. */
+      format: { type: 'string', default: 'cma' },
+      /** For boundaries: the datum of the file's coordinates; required, never guessed. */
+      crs: { type: 'string' },
+    },
     positionals: ['KIND', 'FILE'],
     async run(values, out, positionals) {
       const [kind, file] = positionals;
-      const kinds = ['track', 'depots', 'stock', 'teams'];
+      const kinds = ['track', 'depots', 'stock', 'teams', 'boundaries', 'basemap'];
       if (!kind || !kinds.includes(kind) || !file || positionals.length !== 2) {
-        out.error('INVALID_ARGUMENT', `expected "import ${kinds.join('|')} FILE", got "import ${positionals.join(' ')}"`);
+        out.error('INVALID_ARGUMENT', 'expected "import track|depots|stock|teams FILE", "import boundaries FILE --crs wgs84|gcj02" '
+          + `or "import basemap FILE.mbtiles", got "import ${positionals.join(' ')}"`);
         return 2;
       }
+      if (kind === 'boundaries' && values.crs !== 'wgs84' && values.crs !== 'gcj02') {
+        out.error('INVALID_ARGUMENT', `import boundaries needs --crs wgs84 or --crs gcj02 (the datum of the file's coordinates; 坐标系须明确指定), got ${values.crs === undefined ? 'none' : `"${String(values.crs)}"`}`);
+        return 2;
+      }
+      if (kind === 'track' && values.format !== 'cma' && values.format !== 'geojson') {
+        out.error('INVALID_ARGUMENT', `--format must be cma or geojson, not "${String(values.format)}"`);
+        return 2;
+      }
+      if (kind === 'basemap') return importBasemap(file, values, out);
       let text: string;
       try {
         text = fs.readFileSync(file, 'utf8');
@@ -102,6 +126,18 @@ const COMMANDS: Record<string, Command> = {
       const fileName = path.basename(file);
       const core = await createConsoleCore({ dataDir: path.resolve(String(values.data)) });
       try {
+        if (kind === 'boundaries') {
+          const reply = await dispatch(core.handlers, 'map:importBoundaries', { fileName, text, crs: values.crs as 'wgs84' | 'gcj02' });
+          if (!reply.ok) {
+            out.error(reply.error.code, reply.error.message);
+            return 2;
+          }
+          const result = reply.result as BoundaryImportResult;
+          out.event('imported', { kind, ...result },
+            `Imported ${result.imported} boundary(ies) from ${fileName} (${result.crs === 'gcj02' ? 'GCJ-02, converted to WGS84' : 'WGS84'}): `
+            + `${result.byLevel.city} city, ${result.byLevel.district} district, ${result.byLevel.street} street.`);
+          return 0;
+        }
         if (kind !== 'track') {
           const reply = await dispatch(core.handlers, 'resources:importCsv', { kind: kind as 'depots' | 'stock' | 'teams', fileName, text, exercise: values.exercise === true });
           if (!reply.ok) {
@@ -112,7 +148,7 @@ const COMMANDS: Record<string, Command> = {
           out.event('imported', { kind, rows: imported, file: fileName }, `Imported ${imported} ${kind} row(s) from ${fileName}.`);
           return 0;
         }
-        const reply = await dispatch(core.handlers, 'hazards:importTracks', { fileName, text });
+        const reply = await dispatch(core.handlers, 'hazards:importTracks', { fileName, text, format: values.format === 'geojson' ? 'geojson' : 'cmaBestTrack' });
         if (!reply.ok) {
           out.error(reply.error.code, reply.error.message);
           return 2;
@@ -129,6 +165,131 @@ const COMMANDS: Record<string, Command> = {
         return 0;
       } finally {
         await core.close();
+      }
+    },
+  },
+  keys: {
+    summary: 'create (if missing) and print this node\'s identity and public key, for its parent\'s list of children',
+    usage: 'resilience-console keys --data DIR [--node-id ID --role city|district|street --node-code CODE] [--json]',
+    options: { ...common, 'node-id': { type: 'string' }, role: { type: 'string' }, 'node-code': { type: 'string' } },
+    async run(values, out) {
+      const identity = parseIdentity(values, out);
+      if (identity === null) return 2;
+      const dataDir = path.resolve(String(values.data));
+      const store = await Store.open({ dataDir, ...identity });
+      try {
+        const keys = loadOrCreateNodeKeys(dataDir);
+        const entry = { nodeId: store.identity.nodeId, publicKey: keys.publicKeyText, role: store.identity.role, nodeCode: store.identity.nodeCode };
+        if (out.json) process.stdout.write(`${JSON.stringify(entry)}\n`);
+        else process.stdout.write(`Node ${entry.nodeId} (${entry.role} ${entry.nodeCode})\npublic key: ${entry.publicKey}\n`);
+        return 0;
+      } finally {
+        await store.close();
+      }
+    },
+  },
+  hub: {
+    summary: 'run a node without a screen: sync with its parent, serve its children and the console API',
+    usage: 'resilience-console hub --data DIR --port N [--parent ws://HOST:PORT] [--parent-key KEY] [--children FILE] [--channel fibre|wireless|beidou|satphone] [--token T] [--seed]',
+    options: {
+      ...common,
+      port: { type: 'string', short: 'p', default: '5180' },
+      host: { type: 'string', default: '127.0.0.1' },
+      token: { type: 'string' },
+      parent: { type: 'string' },
+      'parent-key': { type: 'string' },
+      children: { type: 'string' },
+      channel: { type: 'string', default: 'fibre' },
+      'budget-bytes-per-minute': { type: 'string' },
+      'verify-every': { type: 'string', default: '60' },
+      seed: { type: 'boolean', default: false },
+      static: { type: 'string', default: DEFAULT_STATIC },
+      'node-id': { type: 'string' }, role: { type: 'string' }, 'node-code': { type: 'string' },
+    },
+    async run(values, out) {
+      const port = Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        out.error('INVALID_ARGUMENT', `--port must be a whole number from 0 to 65535, not "${String(values.port)}"`);
+        return 2;
+      }
+      const channel = String(values.channel);
+      if (!['fibre', 'wireless', 'beidou', 'satphone'].includes(channel)) {
+        out.error('INVALID_ARGUMENT', `--channel must be fibre, wireless, beidou or satphone, not "${channel}"`);
+        return 2;
+      }
+      if (typeof values.parent === 'string' && !/^(ws|wss|http|https):\/\/[^\s]+$/.test(values.parent)) {
+        out.error('INVALID_ARGUMENT', `--parent must be an address like ws://10.0.0.1:5180, not "${values.parent}"`);
+        return 2;
+      }
+      const identity = parseIdentity(values, out);
+      if (identity === null) return 2;
+      let children: ChildEntry[] = [];
+      if (typeof values.children === 'string') {
+        try {
+          children = z.array(ChildEntry).parse(JSON.parse(fs.readFileSync(values.children, 'utf8')));
+        } catch (error) {
+          out.error('INVALID_ARGUMENT', `the children file ${values.children} is not a list of node entries (from \`resilience-console keys --json\`): ${error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (error as Error).message}`);
+          return 2;
+        }
+      }
+      const verifyEvery = Number(values['verify-every']);
+      const budget = values['budget-bytes-per-minute'] === undefined ? undefined : Number(values['budget-bytes-per-minute']);
+      const core = await createConsoleCore({
+        dataDir: path.resolve(String(values.data)),
+        ...identity,
+        seed: values.seed === true,
+        sync: {
+          parentUrl: typeof values.parent === 'string' ? values.parent : null,
+          parentKey: typeof values['parent-key'] === 'string' ? values['parent-key'] : null,
+          children,
+          channel: channel as LinkChannel,
+          ...(budget !== undefined && Number.isFinite(budget) ? { budgetBytesPerMinute: budget } : {}),
+          verifyEveryMs: Number.isFinite(verifyEvery) && verifyEvery > 0 ? verifyEvery * 1000 : 0,
+        },
+      });
+      const host = await startHost({
+        core, port, host: String(values.host), staticDir: path.resolve(String(values.static)),
+        ...(typeof values.token === 'string' ? { token: values.token } : {}),
+      });
+      const { nodeId, nodeCode, role } = core.store.identity;
+      // A headless node always announces itself as one JSON line, for the scripts that start it.
+      process.stdout.write(`${JSON.stringify({ event: 'ready', nodeId, nodeCode, role, port: host.port, children: children.length, parent: values.parent ?? null })}\n`);
+      if (!out.json) process.stderr.write(`Hub ${nodeId} (${role} ${nodeCode}) on port ${host.port}; console at ${host.url}\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await host.close();
+      await core.close();
+      return 0;
+    },
+  },
+  verify: {
+    summary: 'print the version vector and a checksum of every replicated table (works on a running or stopped node)',
+    usage: 'resilience-console verify --data DIR [--scope CODE] [--json]',
+    options: { ...common, scope: { type: 'string' } },
+    async run(values, out) {
+      const dataDir = path.resolve(String(values.data));
+      if (!fs.existsSync(path.join(dataDir, DATABASE_FILE))) {
+        out.error('NOT_FOUND', `there is no console data in ${dataDir}`);
+        return 2;
+      }
+      if (typeof values.scope === 'string' && !/^\d{12}$/.test(values.scope)) {
+        out.error('INVALID_ARGUMENT', `--scope must be a 12-digit node code, not "${values.scope}"`);
+        return 2;
+      }
+      const store = await Store.open({ dataDir });
+      try {
+        const report = await store.sync('verify', typeof values.scope === 'string' ? values.scope : null);
+        if (out.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+        else {
+          process.stdout.write(`Node ${report.nodeId}: ${report.opCount} ops, checksum ${report.checksum}${report.quarantined ? `, ${report.quarantined} quarantined` : ''}\n`);
+          for (const [origin, seq] of Object.entries(report.vector)) process.stdout.write(`  vector ${origin.padEnd(24)} ${seq}\n`);
+          for (const [table, sum] of Object.entries(report.tables)) process.stdout.write(`  table  ${table.padEnd(24)} ${sum}\n`);
+        }
+        return 0;
+      } finally {
+        await store.close();
       }
     },
   },
@@ -151,6 +312,45 @@ const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+/** --node-id, --role and --node-code: all or none (an existing store keeps its identity). */
+function parseIdentity(values: Record<string, string | boolean | undefined>, out: Output): { nodeId?: string; role?: NodeRole; nodeCode?: string } | null {
+  const nodeId = values['node-id'];
+  const role = values.role;
+  const nodeCode = values['node-code'];
+  if (nodeId === undefined && role === undefined && nodeCode === undefined) return {};
+  if (typeof nodeId !== 'string' || !/^[a-z0-9-]{3,40}$/.test(nodeId)) {
+    out.error('INVALID_ARGUMENT', '--node-id must be 3–40 lowercase letters, digits or dashes');
+    return null;
+  }
+  if (role !== 'city' && role !== 'district' && role !== 'street') {
+    out.error('INVALID_ARGUMENT', '--role must be city, district or street');
+    return null;
+  }
+  if (typeof nodeCode !== 'string' || !/^\d{12}$/.test(nodeCode) || levelOfCode(nodeCode) !== role) {
+    out.error('INVALID_ARGUMENT', `--node-code must be the 12-digit code of a ${role} (e.g. ${role === 'city' ? '310000000000' : role === 'district' ? '310101000000' : '310101002000'})`);
+    return null;
+  }
+  return { nodeId, role, nodeCode };
+}
+
+/** Checks an MBTiles file and copies it into the data folder's basemaps/. */
+async function importBasemap(file: string, values: Record<string, string | boolean | undefined>, out: Output): Promise<number> {
+  const core = await createConsoleCore({ dataDir: path.resolve(String(values.data)) });
+  try {
+    const reply = await dispatch(core.handlers, 'map:addBasemap', { path: path.resolve(file) });
+    if (!reply.ok) {
+      out.error(reply.error.code, reply.error.message);
+      return 2;
+    }
+    const basemap = reply.result as BasemapInfo;
+    out.event('imported', { ...basemap, kind: 'basemap', source: basemap.kind },
+      `Added basemap "${basemap.name}" (id ${basemap.id}, ${basemap.type} ${basemap.format}, zoom ${basemap.minZoom}–${basemap.maxZoom}) from ${path.basename(file)}.`);
+    return 0;
+  } finally {
+    await core.close();
+  }
+}
 
 function runChild(command: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {

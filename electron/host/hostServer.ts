@@ -8,6 +8,7 @@ import { dispatch } from '../../shared/ipc/dispatch.ts';
 import { AUDITED_REFUSALS } from '../../shared/ipc/errors.ts';
 import type { ConsoleCore } from '../core/consoleCore.ts';
 import { resolveStaticFile } from './staticFiles.ts';
+import { serveTile } from './tileRoute.ts';
 
 export interface HostOptions {
   core: ConsoleCore;
@@ -56,6 +57,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
+    if (serveTile(options.core.tiles, url, request, response, (given) => sameToken(given, token))) return;
     const found = resolveStaticFile(options.staticDir, url.pathname);
     if (!found) {
       const built = fs.existsSync(options.staticDir);
@@ -76,6 +78,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (request, socket, head) => {
+    // Sync links (children of this node) authenticate with their node keys, not the API token.
+    if (options.core.sync.handleUpgrade(request, socket, head)) return;
     const url = new URL(request.url ?? '/', 'http://localhost');
     const origin = request.headers.origin;
     // A browser page from another origin must not drive the console (cross-site WebSocket hijacking).
@@ -107,6 +111,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     token,
     async close() {
       for (const client of wss.clients) client.terminate();
+      options.core.sync.dropChildren();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

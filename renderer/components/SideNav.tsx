@@ -1,12 +1,14 @@
 import { useI18n } from '../i18n/useI18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
-export type PanelId = 'commandNetwork' | 'incidents' | 'map';
+export type PanelId = 'commandNetwork' | 'incidents' | 'map' | 'resources' | 'sync';
 
 const ITEMS: { id: PanelId; label: MessageKey }[] = [
   { id: 'commandNetwork', label: 'nav.commandNetwork' },
   { id: 'incidents', label: 'nav.incidents' },
   { id: 'map', label: 'nav.map' },
+  { id: 'resources', label: 'nav.resources' },
+  { id: 'sync', label: 'nav.sync' },
 ];
 
 /** The panel list down the left edge. */

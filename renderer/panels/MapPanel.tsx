@@ -1,23 +1,37 @@
 import 'ol/ol.css';
+import '../map/mapTools.css';
 import OlMap from 'ol/Map.js';
 import View from 'ol/View.js';
 import { defaults as defaultControls } from 'ol/control/defaults.js';
 import ScaleLine from 'ol/control/ScaleLine.js';
 import { createEmpty, extend, isEmpty } from 'ol/extent.js';
 import type Feature from 'ol/Feature.js';
+import type BaseLayer from 'ol/layer/Base.js';
+import Overlay from 'ol/Overlay.js';
 import VectorLayer from 'ol/layer/Vector.js';
-import { fromLonLat } from 'ol/proj.js';
+import { fromLonLat, toLonLat } from 'ol/proj.js';
 import VectorSource from 'ol/source/Vector.js';
 import type { StyleFunction } from 'ol/style/Style.js';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { NamedArea } from '../../shared/domain/namedArea.ts';
 import type { ConsoleApi } from '../../shared/ipc/contract.ts';
 import { describeError, primaryName } from '../i18n/display.ts';
 import { useI18n } from '../i18n/useI18n.ts';
 import { featureDetails } from '../map/details.ts';
-import { boundaryFeatures, depotFeatures, selectionOf, shelterFeatures, teamFeatures, trackFeatures } from '../map/features.ts';
+import { areaFeatures, boundaryFeatures, depotFeatures, incidentFeatures, selectionOf, shelterFeatures, teamFeatures, trackFeatures } from '../map/features.ts';
 import { ALL_VISIBLE, LAYER_ENTITY, LAYER_IDS, legendModel, MAP_COLOURS, type LayerId, type Visibility } from '../map/model.ts';
-import { boundaryLabelStyle, boundaryStyle, depotStyleFn, shelterStyleFn, teamStyleFn, trackStyleFn } from '../map/styles.ts';
-import { LegendSwatch } from '../map/LegendSwatch.tsx';
+import { areaStyleFn, boundaryLabelStyle, boundaryLevelStyle, depotStyleFn, incidentStyleFn, shelterStyleFn, teamStyleFn, trackStyleFn } from '../map/styles.ts';
+import { createBasemapLayer } from '../map/basemapLayer.ts';
+import { ImportDialog } from '../map/ImportDialog.tsx';
+import { LegendCard } from '../map/LegendCard.tsx';
+import { MapSearch, type PlaceHit } from '../map/MapSearch.tsx';
+import { formatMeasure, startTool, type DrawnShape, type Measurement, type ToolId } from '../map/mapTools.ts';
+import { NamedAreasCard } from '../map/NamedAreasCard.tsx';
+import { loadMapState, saveMapState } from '../map/panelState.ts';
+import { useConsole } from '../state/useConsole.ts';
+import { attachLivePositions, type LivePositions } from '../map/live/livePositions.ts';
+import { LiveLegendEntry } from '../map/live/LiveLegendEntry.tsx';
 import { useLiveQuery } from '../state/useLiveQuery.ts';
 
 const loadBoundaries = (api: ConsoleApi) => api.map.boundaries({});
@@ -25,6 +39,10 @@ const loadDepots = (api: ConsoleApi) => api.resources.listDepots({});
 const loadShelters = (api: ConsoleApi) => api.resources.listShelters({});
 const loadTeams = (api: ConsoleApi) => api.resources.listTeams({});
 const loadTracks = (api: ConsoleApi) => api.hazards.listTracks({});
+const loadAreas = (api: ConsoleApi) => api.map.listAreas({});
+const loadIncidents = (api: ConsoleApi) => api.incidents.list({});
+const loadBasemaps = (api: ConsoleApi) => api.map.listBasemaps({});
+const TOOLS: readonly ToolId[] = ['drawPolygon', 'drawCircle', 'measureLength', 'measureArea'];
 
 type Layers = Record<LayerId, VectorLayer<VectorSource>>;
 
@@ -36,6 +54,14 @@ export interface ConsoleMapHook {
   fitted(): boolean;
   /** Selects a feature as a click on it would. */
   select(layer: LayerId, featureId: string): void;
+  /** The view's centre (lon, lat) and zoom. */
+  view(): { center: number[]; zoom: number };
+  /** The base map drawn now, or null; and whether its visible tiles have loaded. */
+  basemap(): string | null;
+  /** Live positions held by the live layer, its drawing path, and whether it is shown. */
+  livePointCount(): number;
+  livePath(): 'cpu' | 'webgl';
+  liveVisible(): boolean;
 }
 declare global {
   interface Window { __consoleMap?: ConsoleMapHook }
@@ -51,8 +77,32 @@ export function MapPanel() {
   const shelters = useLiveQuery(loadShelters, [LAYER_ENTITY.shelters]);
   const teams = useLiveQuery(loadTeams, [LAYER_ENTITY.teams]);
   const tracks = useLiveQuery(loadTracks, [LAYER_ENTITY.tracks]);
+  const areas = useLiveQuery(loadAreas, [LAYER_ENTITY.areas]);
+  const incidents = useLiveQuery(loadIncidents, [LAYER_ENTITY.incidents]);
+  const basemaps = useLiveQuery(loadBasemaps, []);
+  const { api } = useConsole();
+  const [live, setLive] = useState<LivePositions | null>(null);
 
-  const [visible, setVisible] = useState<Visibility>(ALL_VISIBLE);
+  const saved = useMemo(() => loadMapState(), []);
+  const [visible, setVisible] = useState<Visibility>(saved?.visible ?? ALL_VISIBLE);
+  const [basemap, setBasemap] = useState(saved?.basemap ?? '');
+  const [tool, setTool] = useState<ToolId | null>(null);
+  const [measurement, setMeasurement] = useState<Measurement | null>(null);
+  const [drawn, setDrawn] = useState<DrawnShape | null>(null);
+  const [areaName, setAreaName] = useState('');
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [importing, setImporting] = useState(false);
+  // OpenLayers moves an overlay's element into its own container, so React renders into it through a portal.
+  const [popupElement] = useState(() => {
+    const element = document.createElement('div');
+    element.className = 'map-popup';
+    element.dataset.testid = 'map-popup';
+    return element;
+  });
+  const overlayRef = useRef<Overlay | null>(null);
+  const toolRef = useRef<ToolId | null>(null);
+  const basemapLayerRef = useRef<BaseLayer | null>(null);
+  const persistRef = useRef<() => void>(() => {});
   const [selected, setSelected] = useState<{ layer: LayerId; id: string } | null>(null);
   const [zoomCode, setZoomCode] = useState('');
   const targetRef = useRef<HTMLDivElement>(null);
@@ -68,10 +118,12 @@ export function MapPanel() {
     const layer = (id: LayerId, style: StyleFunction, zIndex: number) =>
       new VectorLayer({ source: new VectorSource(), style, zIndex, properties: { id }, updateWhileInteracting: false });
     const layers: Layers = {
-      boundaries: layer('boundaries', boundaryStyle(selectedId), 0),
+      boundaries: layer('boundaries', boundaryLevelStyle(selectedId), 0),
+      areas: layer('areas', areaStyleFn(selectedId), 1),
       shelters: layer('shelters', shelterStyleFn(selectedId), 1),
       depots: layer('depots', depotStyleFn(selectedId), 2),
       teams: layer('teams', teamStyleFn(selectedId), 3),
+      incidents: layer('incidents', incidentStyleFn(selectedId), 4),
       tracks: layer('tracks', trackStyleFn(selectedId), 4),
     };
     // Names over the markers; decluttered, so the small central districts show theirs when zoomed in.
@@ -79,15 +131,19 @@ export function MapPanel() {
       source: layers.boundaries.getSource()!, style: boundaryLabelStyle(() => localeRef.current), zIndex: 4, declutter: true, properties: { id: 'labels' },
     });
     layers.tracks.setZIndex(5);
-    // No tile layer at all: the console works with no internet, and the CSP would refuse tiles anyway.
+    // No tile layer unless one is chosen: base maps come only from this console's own /tiles/ route.
+    const overlay = new Overlay({ element: popupElement, stopEvent: true, autoPan: false });
+    overlayRef.current = overlay;
     const map = new OlMap({
+      overlays: [overlay],
       target,
       layers: [...LAYER_IDS.map((id) => layers[id]), labels],
       controls: defaultControls({ attribution: false, rotate: false }).extend([new ScaleLine()]),
-      view: new View({ center: fromLonLat([121.47, 31.23]), zoom: 9, minZoom: 5, maxZoom: 17 }),
+      view: new View({ center: saved?.center ?? fromLonLat([121.47, 31.23]), zoom: saved?.zoom ?? 9, minZoom: 2, maxZoom: 17 }),
     });
     const state = {
-      map, layers, fitted: false,
+      // A remembered view is used as it was left, not refitted to the city.
+      map, layers, fitted: saved !== null,
       tryFit() {
         const size = map.getSize();
         const extent = layers.boundaries.getSource()?.getExtent();
@@ -97,10 +153,14 @@ export function MapPanel() {
       },
     };
     mapRef.current = state;
+    const livePositions = attachLivePositions(map, api);
+    setLive(livePositions);
     labelsRef.current = labels;
     const pickable = { hitTolerance: 5, layerFilter: (candidate: unknown) => candidate !== labels };
 
+    map.on('moveend', () => persistRef.current());
     map.on('singleclick', (event) => {
+      if (toolRef.current) return;
       let hit: { layer: LayerId; id: string } | null = null;
       map.forEachFeatureAtPixel(event.pixel, (feature, hitLayer) => {
         const id = feature.getId();
@@ -109,6 +169,7 @@ export function MapPanel() {
         return true;
       }, pickable);
       setSelected(hit);
+      overlay.setPosition(hit ? event.coordinate : undefined);
     });
     map.on('pointermove', (event) => {
       if (event.dragging) return;
@@ -128,10 +189,16 @@ export function MapPanel() {
         layerVisible: (id) => layers[id].getVisible(),
         fitted: () => state.fitted,
         select: (id, featureId) => setSelected({ layer: id, id: featureId }),
+        view: () => ({ center: toLonLat(map.getView().getCenter() ?? [0, 0]), zoom: map.getView().getZoom() ?? 0 }),
+        basemap: () => (basemapLayerRef.current?.get('basemap') as string | undefined) ?? null,
+        livePointCount: () => livePositions.store.count,
+        livePath: () => livePositions.choice.path,
+        liveVisible: () => livePositions.layer.getVisible(),
       };
     }
     return () => {
       observer.disconnect();
+      livePositions.dispose();
       map.setTarget(undefined);
       mapRef.current = null;
       labelsRef.current = null;
@@ -152,6 +219,89 @@ export function MapPanel() {
   useEffect(() => replace('shelters', shelters.data && shelterFeatures(shelters.data)), [shelters.data]);
   useEffect(() => replace('teams', teams.data && teamFeatures(teams.data)), [teams.data]);
   useEffect(() => replace('tracks', tracks.data && trackFeatures(tracks.data)), [tracks.data]);
+  useEffect(() => replace('areas', areas.data && areaFeatures(areas.data)), [areas.data]);
+  useEffect(() => replace('incidents', incidents.data && incidentFeatures(incidents.data)), [incidents.data]);
+
+  // The panel's saved state: view, layers and base map, kept in this browser's localStorage.
+  persistRef.current = () => {
+    const view = mapRef.current?.map.getView();
+    const center = view?.getCenter();
+    const zoom = view?.getZoom();
+    if (center && zoom !== undefined) saveMapState({ center: [center[0]!, center[1]!], zoom, visible, basemap });
+  };
+  useEffect(() => persistRef.current(), [visible, basemap]);
+
+  // The chosen base map under every layer; an id no longer registered draws nothing.
+  useEffect(() => {
+    const map = mapRef.current?.map;
+    if (!map) return;
+    if (basemapLayerRef.current) map.removeLayer(basemapLayerRef.current);
+    basemapLayerRef.current = null;
+    const info = basemaps.data?.find((candidate) => candidate.id === basemap);
+    if (info) {
+      basemapLayerRef.current = createBasemapLayer(info);
+      map.addLayer(basemapLayerRef.current);
+    }
+  }, [basemap, basemaps.data]);
+
+  useEffect(() => {
+    toolRef.current = tool;
+    const map = mapRef.current?.map;
+    if (!map || !tool) return;
+    setMeasurement(null);
+    overlayRef.current?.setPosition(undefined);
+    return startTool(map, tool, {
+      drawn: (shape) => {
+        setDrawn(shape);
+        setAreaName('');
+        setTool(null);
+      },
+      measured: setMeasurement,
+    });
+  }, [tool]);
+
+  const saveDrawn = async () => {
+    if (!drawn || areaName.trim() === '') return;
+    try {
+      const area = await api.map.saveArea({ name: areaName.trim(), ...drawn });
+      setNotice({ ok: true, text: t('map.area.saved', { name: area.name }) });
+      setDrawn(null);
+    } catch (error) {
+      setNotice({ ok: false, text: t('map.area.failed', { reason: error instanceof Error ? error.message : describeError(error, locale) }) });
+    }
+  };
+
+  const fitTo = (extent: number[] | undefined, maxZoom = 14) => {
+    if (extent && !isEmpty(extent)) mapRef.current?.map.getView().fit(extent, { padding: FIT_PADDING, duration: 300, maxZoom });
+  };
+  const zoomToArea = (area: NamedArea) => fitTo(mapRef.current?.layers.areas.getSource()?.getFeatureById(area.id)?.getGeometry()?.getExtent());
+  const deleteArea = (area: NamedArea) => {
+    api.map.deleteArea({ id: area.id }).catch((error: unknown) => setNotice({ ok: false, text: describeError(error, locale) }));
+  };
+
+  const localPlaces = useCallback((query: string): PlaceHit[] => {
+    const needle = query.toLowerCase();
+    const matches = (name: string, nameEn?: string) => name.toLowerCase().includes(needle) || (nameEn ?? '').toLowerCase().includes(needle);
+    return [
+      ...(depots.data ?? []).filter((d) => matches(d.name, d.nameEn) || d.id === query).map((d) => ({ key: `depot:${d.id}`, label: primaryName(d, locale), detail: t('map.kind.depot'), point: d.location })),
+      ...(shelters.data ?? []).filter((s) => matches(s.name, s.nameEn) || s.id === query).map((s) => ({ key: `shelter:${s.id}`, label: primaryName(s, locale), detail: t('map.kind.shelter'), point: s.location })),
+    ].slice(0, 6);
+  }, [depots.data, shelters.data, locale, t]);
+
+  const pickPlace = (hit: PlaceHit) => {
+    const current = mapRef.current;
+    if (!current) return;
+    if (hit.point) {
+      current.map.getView().animate({ center: fromLonLat([hit.point.lon, hit.point.lat]), zoom: 14, duration: 300 });
+      return;
+    }
+    const code = hit.node?.code ?? '';
+    const source = current.layers.boundaries.getSource();
+    // A street without its own polygon is shown by its district's.
+    const feature = source?.getFeatureById(code) ?? source?.getFeatureById(`${code.slice(0, 6)}000000`);
+    fitTo(feature?.getGeometry()?.getExtent());
+    if (feature) setSelected({ layer: 'boundaries', id: String(feature.getId()) });
+  };
 
   useEffect(() => {
     const layers = mapRef.current?.layers;
@@ -198,20 +348,23 @@ export function MapPanel() {
     shelters: shelters.data?.length ?? 0,
     teams: teams.data?.filter((team) => team.position).length ?? 0,
     tracks: tracks.data?.length ?? 0,
+    areas: areas.data?.length ?? 0,
+    incidents: incidents.data?.filter((incident) => incident.location).length ?? 0,
   };
   const legend = legendModel(visible, counts, tracks.data ?? []);
 
   // Looked up from the live data on every render, so the panel shows the latest occupancy.
   const details = useMemo(() => {
-    void [boundaries.data, depots.data, shelters.data, teams.data, tracks.data];
+    void [boundaries.data, depots.data, shelters.data, teams.data, tracks.data, areas.data, incidents.data];
     if (!selected) return null;
     const feature = mapRef.current?.layers[selected.layer].getSource()?.getFeatureById(selected.id);
     const selection = feature ? selectionOf(feature) : undefined;
     return selection ? featureDetails(selection, locale) : null;
-  }, [selected, locale, boundaries.data, depots.data, shelters.data, teams.data, tracks.data]);
+  }, [selected, locale, boundaries.data, depots.data, shelters.data, teams.data, tracks.data, areas.data, incidents.data]);
 
-  const loadError = [boundaries, depots, shelters, teams, tracks].map((query) => query.error).find((error) => error);
+  const loadError = [boundaries, depots, shelters, teams, tracks, areas, incidents].map((query) => query.error).find((error) => error);
 
+  const hint = tool === 'drawPolygon' ? 'map.tool.drawHint' : tool === 'drawCircle' ? 'map.tool.circleHint' : tool ? 'map.tool.measureHint' : null;
   return (
     <section className="panel" aria-labelledby="map-title" data-testid="panel-map">
       <div className="panel__header">
@@ -236,16 +389,69 @@ export function MapPanel() {
       {loadError !== undefined && loadError !== null && (
         <div className="panel__notice panel__notice--error" role="alert">{t('error.loadFailed', { reason: describeError(loadError, locale) })}</div>
       )}
+      {notice && (
+        <div className={`panel__notice${notice.ok ? '' : ' panel__notice--error'}`} role={notice.ok ? 'status' : 'alert'} data-testid="map-notice"
+          onClick={() => setNotice(null)}>{notice.text}</div>
+      )}
       <div className="map-layout">
         <div className="map-view" style={{ background: MAP_COLOURS.background }}>
           <div ref={targetRef} className="map-view__target" data-testid="map-canvas" />
-          <div className="map-view__note">{t('map.offlineNote')}</div>
+          <div className="map-tools" data-testid="map-tools">
+            <MapSearch localPlaces={localPlaces} onPick={pickPlace} />
+            <div className="map-tools__group" role="group">
+              {TOOLS.map((id) => (
+                <button key={id} type="button" className={`button button--small${tool === id ? ' button--active' : ''}`} aria-pressed={tool === id}
+                  data-testid={`map-tool-${id}`} onClick={() => { setDrawn(null); setTool((current) => (current === id ? null : id)); }}>
+                  {t(`map.tool.${id}`)}
+                </button>
+              ))}
+            </div>
+            <label className="map-zoom">
+              <span className="map-zoom__label">{t('map.basemap.label')}</span>
+              <select className="input map-tools__select" value={basemap} data-testid="map-basemap" onChange={(event) => setBasemap(event.target.value)}>
+                <option value="">{t('map.basemap.none')}</option>
+                {(basemaps.data ?? []).map((info) => (
+                  <option key={info.id} value={info.id}>{t(info.kind === 'online' ? 'map.basemap.online' : 'map.basemap.mbtiles', { name: info.name })}</option>
+                ))}
+              </select>
+            </label>
+            <button type="button" className="button button--small" data-testid="map-import" onClick={() => setImporting(true)}>{t('map.import.button')}</button>
+          </div>
+          {(hint || drawn) && (
+            <div className="map-hint" data-testid="map-hint">
+              {hint && <span>{t(hint)}</span>}
+              {measurement && (
+                <span className="map-hint__value" data-testid="map-measure">
+                  {t(measurement.kind === 'length' ? 'map.measure.length' : 'map.measure.area', { value: formatMeasure(measurement.value) })}
+                </span>
+              )}
+              {drawn && (
+                <form onSubmit={(event) => { event.preventDefault(); void saveDrawn(); }}>
+                  <label htmlFor="map-area-name">{t('map.area.nameLabel')}</label>
+                  <input id="map-area-name" className="input" value={areaName} maxLength={120} autoFocus data-testid="map-area-name-input"
+                    onChange={(event) => setAreaName(event.target.value)} />
+                  <button type="submit" className="button button--small" disabled={areaName.trim() === ''} data-testid="map-area-save">{t('map.area.save')}</button>
+                  <button type="button" className="button button--small" onClick={() => setDrawn(null)}>{t('map.area.cancel')}</button>
+                </form>
+              )}
+            </div>
+          )}
+          {details && createPortal(
+            <>
+              <button type="button" className="map-popup__close" aria-label={t('map.popup.close')}
+                onClick={() => { overlayRef.current?.setPosition(undefined); setSelected(null); }}>×</button>
+              <div className="map-popup__kind">{details.kind}</div>
+              <div className="map-popup__title" data-testid="map-popup-title">{details.title}</div>
+            </>,
+            popupElement,
+          )}
+          <div className="map-view__note">{basemap ? (basemaps.data?.find((info) => info.id === basemap)?.attribution ?? '') : t('map.offlineNote')}</div>
         </div>
         <aside className="map-side">
           <section className="map-card map-card--details" aria-labelledby="map-details-title" data-testid="map-details">
             <div className="map-card__head">
               <h3 id="map-details-title" className="map-card__title">{t('map.details')}</h3>
-              {details && <button type="button" className="button button--small" onClick={() => setSelected(null)}>{t('map.close')}</button>}
+              {details && <button type="button" className="button button--small" onClick={() => { overlayRef.current?.setPosition(undefined); setSelected(null); }}>{t('map.close')}</button>}
             </div>
             {details ? (
               <div className="details" data-testid="map-details-body">
@@ -265,40 +471,13 @@ export function MapPanel() {
               <p className="details__hint">{t('map.detailsHint')}</p>
             )}
           </section>
-          <section className="map-card" aria-labelledby="map-legend-title" data-testid="map-legend">
-            <h3 id="map-legend-title" className="map-card__title">{t('map.layers')}</h3>
-            <ul className="legend">
-              {legend.map((entry) => (
-                <li key={entry.id} className={`legend__entry legend__entry--${entry.id}${entry.visible ? '' : ' legend__entry--off'}`}
-                  data-testid={`legend-${entry.id}`} data-visible={String(entry.visible)}>
-                  <label className="legend__layer">
-                    <input type="checkbox" checked={entry.visible} data-testid={`layer-toggle-${entry.id}`}
-                      aria-label={t('map.layerToggle', { layer: t(entry.label) })}
-                      onChange={(event) => setVisible((current) => ({ ...current, [entry.id]: event.target.checked }))} />
-                    <LegendSwatch swatch={entry.swatch} />
-                    <span className="legend__name">{t(entry.label)}</span>
-                    <span className="legend__count" data-testid={`legend-count-${entry.id}`}>{entry.count}</span>
-                  </label>
-                  {entry.visible && entry.items.length > 0 && (
-                    <ul className="legend__items">
-                      {entry.items.map((item) => (
-                        <li key={item.key} className={`legend__item${item.key.startsWith('track-') ? ' legend__item--wide' : ''}`} data-testid={`legend-item-${item.key}`}>
-                          <LegendSwatch swatch={item.swatch} />
-                          <span>{typeof item.label === 'string' ? t(item.label) : item.label.text}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                  {entry.visible && entry.id === 'tracks' && entry.count === 0 && (
-                    <div className="legend__empty">{t('map.noTracks')}</div>
-                  )}
-                </li>
-              ))}
-            </ul>
-            <div className="legend__note">{t('map.timeNote')}</div>
-          </section>
+          <NamedAreasCard areas={areas.data ?? []} onZoom={zoomToArea} onDelete={deleteArea} />
+          <LegendCard legend={legend} onToggle={(id, on) => setVisible((current) => ({ ...current, [id]: on }))}>
+            <LiveLegendEntry live={live} />
+          </LegendCard>
         </aside>
       </div>
+      {importing && <ImportDialog onClose={() => { setImporting(false); basemaps.reload(); }} />}
     </section>
   );
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../shared/ipc/contract.ts';
 import { linkView } from './linkView.ts';
 
-const status = (state: SyncStatus['state']): SyncStatus => ({ state, outbox: 0, lastSyncAt: null, parent: null });
+const status = (state: SyncStatus['state']): SyncStatus => ({
+  state, outbox: 0, lastSyncAt: null, parent: null, outboxByPriority: [0, 0, 0, 0, 0], newestFromParentAt: null, links: [], quarantined: 0, alarms: [],
+});
 
 describe('linkView', () => {
   it('shows the sync link state while the transport is open', () => {

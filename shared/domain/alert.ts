@@ -15,6 +15,13 @@ export const Alert = z.object({
   certainty: z.enum(['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown']),
   languages: z.array(z.string().min(2).max(10)).min(1),
   groups: z.array(z.string().min(1).max(60)).max(20),
+  /** What people read, per language (CAP info blocks): headline, description and instruction. */
+  texts: z.array(z.object({
+    language: z.string().min(2).max(10),
+    headline: z.string().min(1).max(160),
+    description: z.string().max(2000).optional(),
+    instruction: z.string().max(1000).optional(),
+  })).max(4).optional(),
   areas: z.array(z.object({
     description: z.string().min(1).max(200),
     codes: z.array(AdminCode).max(300),

@@ -4,8 +4,10 @@ import { Allocation, AllocationStep } from './allocation.ts';
 import { Boundary } from './boundary.ts';
 import { HazardTrack } from './hazardTrack.ts';
 import { CommandNode } from './commandNode.ts';
+import { Equipment, Volunteer } from './forces.ts';
 import { ConsultationEntry, ConsultationSession } from './consultation.ts';
 import { Incident } from './incident.ts';
+import { NamedArea } from './namedArea.ts';
 import { NetworkLink } from './network.ts';
 import { Depot, Shelter, StockItem, StockMovement, Team } from './resources.ts';
 import { Task } from './task.ts';
@@ -33,6 +35,9 @@ export const ENTITIES = {
   hazardTrack: { schema: HazardTrack, key: 'id', priority: 2 },
   allocation: { schema: Allocation, key: 'id', priority: 0 },
   allocationStep: { schema: AllocationStep, key: 'id', priority: 0 },
+  equipment: { schema: Equipment, key: 'id', priority: 2 },
+  volunteer: { schema: Volunteer, key: 'id', priority: 2 },
+  namedArea: { schema: NamedArea, key: 'id', priority: 1 },
 } as const satisfies Record<string, { schema: z.ZodType; key: string; priority: 0 | 1 | 2 | 3 | 4 }>;
 
 export type EntityName = keyof typeof ENTITIES;

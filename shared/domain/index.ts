@@ -6,6 +6,7 @@ export * from './commandNode.ts';
 export * from './common.ts';
 export * from './consultation.ts';
 export * from './entities.ts';
+export * from './forces.ts';
 export * from './hazardTrack.ts';
 export * from './incident.ts';
 export * from './network.ts';

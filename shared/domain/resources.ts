@@ -28,6 +28,8 @@ export const StockItem = z.object({
   unit: z.string().trim().min(1).max(20),
   category: z.enum(['water', 'food', 'bedding', 'shelter', 'medical', 'rescue', 'power', 'other']),
   unitContent: UnitContent.optional(),
+  /** The least a depot should hold of this item; a lower balance is flagged on the Stock board. */
+  minLevel: z.number().int().min(0).max(100_000_000).optional(),
   ...Exercise,
 });
 export type StockItem = z.infer<typeof StockItem>;
@@ -41,6 +43,8 @@ export const StockMovement = z.object({
   reason: z.enum(['receipt', 'allocation', 'return', 'adjustment', 'expiry']),
   reference: z.string().max(120).optional(),
   at: Timestamp,
+  /** For a receipt of perishable goods: when this lot expires. */
+  expiresAt: Timestamp.optional(),
   ...Exercise,
 });
 export type StockMovement = z.infer<typeof StockMovement>;

@@ -12,6 +12,12 @@ import type { StormSummary } from '../hazard/cmaBestTrack.ts';
 import type { Coverage, Need, Proposal } from '../resources/needsAssessment.ts';
 import { IncidentLevel, IncidentType } from '../domain/incident.ts';
 import type { ChangeEvent } from '../sync/op.ts';
+import { PositionReport, type PositionBatch, type PositionReportResult } from '../domain/position.ts';
+import type { NamedArea } from '../domain/namedArea.ts';
+import { AreaSave, BasemapAdd, BoundaryImport, OnlineSourceSet, type BasemapInfo, type BoundaryImportResult, type OnlineSourceInfo } from '../map/basemap.ts';
+import type { Equipment, Volunteer } from '../domain/forces.ts';
+import { EquipmentState } from '../domain/forces.ts';
+import type { StockBoardRow } from '../resources/stockBoard.ts';
 
 /** The role a console plays in the command network. */
 export type NodeRole = 'city' | 'district' | 'street';
@@ -27,6 +33,41 @@ export interface AppInfo {
 
 export type LinkState = 'standalone' | 'online' | 'degraded' | 'offline';
 
+/** The physical channel of a link (sync.md, "Degraded links"). Narrow channels carry only P0, one op per message. */
+export type LinkChannel = 'fibre' | 'wireless' | 'beidou' | 'satphone';
+
+/** One sync link as the banner and the Sync view show it. */
+export interface LinkStatus {
+  /** The peer's node id. */
+  peer: string;
+  relation: 'parent' | 'child';
+  role: NodeRole;
+  nodeCode: string;
+  state: 'online' | 'degraded' | 'offline' | 'connecting';
+  channel: LinkChannel;
+  /** Measured on the live connection; null until measured. */
+  rttMs: number | null;
+  /** Share of pings unanswered over the last minute, 0–1. */
+  loss: number | null;
+  /** Bytes per second over the last few seconds, both directions. */
+  throughputBps: number | null;
+  /** Ops this peer has still to receive from us, by priority P0–P4. */
+  outbox: number[];
+  /** The peer's version vector as it last reported it. */
+  vector: Record<string, number>;
+  /** ISO time the link last carried anything. */
+  lastSeenAt: string | null;
+  /** ISO wall time of the newest op received from this peer. */
+  newestDataAt: string | null;
+}
+
+export interface SyncAlarm {
+  kind: 'divergence' | 'clock' | 'scope' | 'auth' | 'malformed';
+  peer: string;
+  message: string;
+  at: string;
+}
+
 export interface SyncStatus {
   state: LinkState;
   /** Local ops the parent has not yet acknowledged. */
@@ -34,6 +75,27 @@ export interface SyncStatus {
   /** ISO time of the last successful exchange with the parent, or null if never. */
   lastSyncAt: string | null;
   parent: string | null;
+  /** Ops waiting for the parent, by priority P0–P4. */
+  outboxByPriority: number[];
+  /** ISO wall time of the newest op from the parent: how fresh the city's picture is here. */
+  newestFromParentAt: string | null;
+  links: LinkStatus[];
+  /** Ops held because their clock ran more than 5 minutes ahead. */
+  quarantined: number;
+  alarms: SyncAlarm[];
+}
+
+/** Version vector, op count and checksums of every replicated table (`verify`). */
+export interface VerifyReport {
+  nodeId: string;
+  vector: Record<string, number>;
+  opCount: number;
+  /** Per replicated table, a SHA-256 (hex, first 16 bytes) of its live rows in key order. */
+  tables: Record<string, string>;
+  checksum: string;
+  quarantined: number;
+  /** The node code the report is restricted to (a parent checking a child's share), or null. */
+  scope: string | null;
 }
 
 const Empty = z.object({}).strict();
@@ -57,7 +119,8 @@ export const IncidentReport = z.object({
 export const TrackImport = z.object({
   fileName: z.string().trim().min(1).max(260),
   text: z.string().min(1, 'the file is empty').max(20 * 1024 * 1024, 'the file is larger than 20 MB'),
-  format: z.enum(['cmaBestTrack']).default('cmaBestTrack'),
+  /** cmaBestTrack: the CMA text format; geojson: Point fixes (see electron/core/map/trackGeoJson.ts). */
+  format: z.enum(['cmaBestTrack', 'geojson']).default('cmaBestTrack'),
 }).strict();
 
 export const AllocationRequest = z.object({
@@ -112,6 +175,21 @@ export interface NeedsAssessment {
   coverage: Coverage[];
 }
 
+/** Volunteers to call up (all or none), and what for. */
+export const VolunteerCallUp = z.object({
+  ids: z.array(RecordId).min(1, 'choose at least one volunteer').max(500),
+  reason: z.string().trim().max(200).optional(),
+}).strict();
+
+export const VolunteerStandDown = z.object({ ids: z.array(RecordId).min(1, 'choose at least one volunteer').max(500) }).strict();
+
+/** A change of one piece of equipment's state; deploying it names the team that takes it. */
+export const EquipmentUpdate = z.object({
+  id: RecordId,
+  state: EquipmentState,
+  teamId: RecordId.optional(),
+}).strict();
+
 /** Declares one call: its argument schema and (as a type only) its result. */
 function call<A extends z.ZodType, R>(input: A): { input: A; result?: R } {
   return { input };
@@ -128,6 +206,8 @@ export const CONTRACT = {
   'incidents:list': call<typeof Empty, Incident[]>(Empty),
   'incidents:report': call<typeof IncidentReport, Incident>(IncidentReport),
   'sync:status': call<typeof Empty, SyncStatus>(Empty),
+  'sync:peers': call<typeof Empty, LinkStatus[]>(Empty),
+  'sync:verify': call<typeof Empty, VerifyReport>(Empty),
   'hazards:importTracks': call<typeof TrackImport, StormSummary[]>(TrackImport),
   'hazards:listTracks': call<typeof Empty, HazardTrack[]>(Empty),
   'map:boundaries': call<typeof Empty, Boundary[]>(Empty),
@@ -144,19 +224,37 @@ export const CONTRACT = {
   'resources:assessNeeds': call<typeof NeedsQuery, NeedsAssessment>(NeedsQuery),
   'resources:updateShelter': call<typeof ShelterUpdate, Shelter>(ShelterUpdate),
   'resources:importCsv': call<typeof CsvImport, { kind: 'depots' | 'stock' | 'teams'; imported: number }>(CsvImport),
+  'resources:stockBoard': call<typeof Empty, StockBoardRow[]>(Empty),
+  'forces:listEquipment': call<typeof Empty, Equipment[]>(Empty),
+  'forces:listVolunteers': call<typeof Empty, Volunteer[]>(Empty),
+  'forces:callUpVolunteers': call<typeof VolunteerCallUp, Volunteer[]>(VolunteerCallUp),
+  'forces:standDownVolunteers': call<typeof VolunteerStandDown, Volunteer[]>(VolunteerStandDown),
+  'forces:updateEquipment': call<typeof EquipmentUpdate, Equipment>(EquipmentUpdate),
+  'map:importBoundaries': call<typeof BoundaryImport, BoundaryImportResult>(BoundaryImport),
+  'map:listBasemaps': call<typeof Empty, BasemapInfo[]>(Empty),
+  'map:addBasemap': call<typeof BasemapAdd, BasemapInfo>(BasemapAdd),
+  'map:onlineSource': call<typeof Empty, OnlineSourceInfo>(Empty),
+  'map:setOnlineSource': call<typeof OnlineSourceSet, OnlineSourceInfo>(OnlineSourceSet),
+  'map:listAreas': call<typeof Empty, NamedArea[]>(Empty),
+  'map:saveArea': call<typeof AreaSave, NamedArea>(AreaSave),
+  'map:deleteArea': call<typeof ById, { id: string }>(ById),
+  'positions:report': call<typeof PositionReport, PositionReportResult>(PositionReport),
+  'positions:snapshot': call<typeof Empty, PositionBatch>(Empty),
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */
 export interface ConsoleEvents {
   'store:changed': ChangeEvent;
   'sync:status': SyncStatus;
+  /** Live positions, coalesced: only each changed entity's newest value. */
+  'positions:batch': PositionBatch;
 }
 
 export type Contract = typeof CONTRACT;
 export type MethodName = keyof Contract;
 export type EventName = keyof ConsoleEvents;
 export const METHOD_NAMES = Object.keys(CONTRACT) as MethodName[];
-export const EVENT_NAMES: readonly EventName[] = ['store:changed', 'sync:status'];
+export const EVENT_NAMES: readonly EventName[] = ['store:changed', 'sync:status', 'positions:batch'];
 
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodArgs<M extends MethodName> = z.output<Contract[M]['input']>;

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { repoRoot, sharedConfig } from '../playwrightShared.ts';
-const PORT = 5199;
+// RC_E2E_PORT lets two suites run side by side (each starts its own host).
+const PORT = Number(process.env.RC_E2E_PORT ?? 5199);
 
 // Every run seeds a fresh, empty data folder. Workers load this file again and inherit the
 // runner's environment, so the folder is made once and shared through the variable.

@@ -133,7 +133,9 @@ export function runContractSuite(transport: string, connect: (dataDir: string) =
     });
 
     it('reports a standalone link state while no parent is configured', async () => {
-      expect(await connection.api.sync.status({})).toEqual({ state: 'standalone', outbox: 0, lastSyncAt: null, parent: null });
+      expect(await connection.api.sync.status({})).toEqual({
+        state: 'standalone', outbox: 0, lastSyncAt: null, parent: null, outboxByPriority: [0, 0, 0, 0, 0], newestFromParentAt: null, links: [], quarantined: 0, alarms: [],
+      });
     });
   });
 }

@@ -16,19 +16,29 @@ export interface DemoStockItem extends Omit<StockItem, 'exercise'> {
   opening: [number, number];
 }
 
+/**
+ * Shelf life, in days from the demo's opening stock, of the perishable items' opening lots:
+ * spread so that some lots are near expiry during an exercise late in the demo year.
+ */
+export const DEMO_SHELF_LIFE_DAYS: Readonly<Record<string, [number, number]>> = {
+  'demo-item-water': [300, 720],
+  'demo-item-food': [300, 540],
+  'demo-item-first-aid': [330, 900],
+};
+
 export const DEMO_STOCK_ITEMS: readonly DemoStockItem[] = [
-  { id: 'demo-item-water', name: '瓶装饮用水', nameEn: 'Bottled drinking water', unit: '箱', category: 'water', unitContent: { amount: 13.2, measure: 'L' }, opening: [300, 2400] },
-  { id: 'demo-item-food', name: '方便食品', nameEn: 'Ready-to-eat food', unit: '箱', category: 'food', unitContent: { amount: 12000, measure: 'kcal' }, opening: [200, 1800] },
-  { id: 'demo-item-quilt', name: '棉被', nameEn: 'Cotton quilt', unit: '床', category: 'bedding', unitContent: { amount: 1, measure: 'person' }, opening: [300, 3000] },
-  { id: 'demo-item-folding-bed', name: '折叠床', nameEn: 'Folding bed', unit: '张', category: 'bedding', unitContent: { amount: 1, measure: 'person' }, opening: [100, 1200] },
-  { id: 'demo-item-tent', name: '帐篷', nameEn: 'Relief tent', unit: '顶', category: 'shelter', unitContent: { amount: 12, measure: 'm2' }, opening: [20, 300] },
-  { id: 'demo-item-life-jacket', name: '救生衣', nameEn: 'Life jacket', unit: '件', category: 'rescue', opening: [100, 800] },
-  { id: 'demo-item-assault-boat', name: '冲锋舟', nameEn: 'Assault boat', unit: '艘', category: 'rescue', opening: [1, 8] },
-  { id: 'demo-item-sandbag', name: '沙袋', nameEn: 'Sandbag', unit: '只', category: 'rescue', opening: [2000, 20000] },
-  { id: 'demo-item-pump', name: '抽水泵', nameEn: 'Drainage pump', unit: '台', category: 'rescue', opening: [4, 40] },
-  { id: 'demo-item-generator', name: '发电机', nameEn: 'Generator', unit: '台', category: 'power', opening: [2, 20] },
-  { id: 'demo-item-lamp', name: '应急照明灯', nameEn: 'Emergency lamp', unit: '盏', category: 'power', opening: [50, 600] },
-  { id: 'demo-item-first-aid', name: '急救包', nameEn: 'First-aid kit', unit: '个', category: 'medical', opening: [100, 1000] },
+  { id: 'demo-item-water', name: '瓶装饮用水', nameEn: 'Bottled drinking water', unit: '箱', category: 'water', unitContent: { amount: 13.2, measure: 'L' }, minLevel: 600, opening: [300, 2400] },
+  { id: 'demo-item-food', name: '方便食品', nameEn: 'Ready-to-eat food', unit: '箱', category: 'food', unitContent: { amount: 12000, measure: 'kcal' }, minLevel: 400, opening: [200, 1800] },
+  { id: 'demo-item-quilt', name: '棉被', nameEn: 'Cotton quilt', unit: '床', category: 'bedding', unitContent: { amount: 1, measure: 'person' }, minLevel: 500, opening: [300, 3000] },
+  { id: 'demo-item-folding-bed', name: '折叠床', nameEn: 'Folding bed', unit: '张', category: 'bedding', unitContent: { amount: 1, measure: 'person' }, minLevel: 200, opening: [100, 1200] },
+  { id: 'demo-item-tent', name: '帐篷', nameEn: 'Relief tent', unit: '顶', category: 'shelter', unitContent: { amount: 12, measure: 'm2' }, minLevel: 40, opening: [20, 300] },
+  { id: 'demo-item-life-jacket', name: '救生衣', nameEn: 'Life jacket', unit: '件', category: 'rescue', minLevel: 150, opening: [100, 800] },
+  { id: 'demo-item-assault-boat', name: '冲锋舟', nameEn: 'Assault boat', unit: '艘', category: 'rescue', minLevel: 2, opening: [1, 8] },
+  { id: 'demo-item-sandbag', name: '沙袋', nameEn: 'Sandbag', unit: '只', category: 'rescue', minLevel: 4000, opening: [2000, 20000] },
+  { id: 'demo-item-pump', name: '抽水泵', nameEn: 'Drainage pump', unit: '台', category: 'rescue', minLevel: 6, opening: [4, 40] },
+  { id: 'demo-item-generator', name: '发电机', nameEn: 'Generator', unit: '台', category: 'power', minLevel: 4, opening: [2, 20] },
+  { id: 'demo-item-lamp', name: '应急照明灯', nameEn: 'Emergency lamp', unit: '盏', category: 'power', minLevel: 100, opening: [50, 600] },
+  { id: 'demo-item-first-aid', name: '急救包', nameEn: 'First-aid kit', unit: '个', category: 'medical', minLevel: 200, opening: [100, 1000] },
 ];
 
 /** A depot of each reserve type (policy: four kinds of reserve): what it is called and which district body holds it. */

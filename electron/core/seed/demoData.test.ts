@@ -9,7 +9,7 @@ import { loadRegionPack } from './regionPack.ts';
 const pack = loadRegionPack();
 const drafts = seedDrafts(pack);
 const bodiesOf = (entity: OpDraft['entity']) => drafts.filter((d) => d.entity === entity).map((d) => d.body as Record<string, unknown>);
-const DEMO_ENTITIES = ['depot', 'stockItem', 'stockMovement', 'team', 'shelter'];
+const DEMO_ENTITIES = ['depot', 'stockItem', 'stockMovement', 'team', 'shelter', 'equipment', 'volunteer'];
 
 describe('demo region drafts', () => {
   it('are the same on every run, from a freshly loaded pack too', () => {
@@ -28,6 +28,8 @@ describe('demo region drafts', () => {
     expect(count('stockMovement')).toBe(32 * DEMO_STOCK_ITEMS.length);
     expect(count('team')).toBe(48);
     expect(count('shelter')).toBe(64);
+    expect(count('equipment')).toBe(16 * 6);
+    expect(count('volunteer')).toBe(16 * 12);
   });
 
   it('each validate against their entity schema, unchanged, with matching key and a valid scope', () => {
@@ -54,7 +56,7 @@ describe('demo region drafts', () => {
     const city = drafts[0]!;
     expect(city).toMatchObject({ key: '310000000000', scope: '*' });
     for (const draft of drafts.slice(1).filter((d) => d.entity === 'commandNode')) expect(draft.scope).toBe(draft.key);
-    for (const draft of drafts.filter((d) => ['depot', 'team', 'shelter'].includes(d.entity))) expect(draft.scope).toBe(draft.body?.districtCode);
+    for (const draft of drafts.filter((d) => ['depot', 'team', 'shelter', 'equipment', 'volunteer'].includes(d.entity))) expect(draft.scope).toBe(draft.body?.districtCode);
     const districtOfDepot = new Map(bodiesOf('depot').map((depot) => [depot.id, depot.districtCode]));
     for (const draft of drafts.filter((d) => d.entity === 'stockMovement')) expect(draft.scope).toBe(districtOfDepot.get(draft.body?.depotId as string));
   });
@@ -100,5 +102,17 @@ describe('demo region drafts', () => {
       expect(movement).toMatchObject({ reason: 'receipt', at: DEMO_AT });
       expect(movement.delta).toBeGreaterThan(0);
     }
+  });
+
+  it('gives stock items a minimum and perishable opening lots an expiry, and holds equipment in its own district', () => {
+    for (const item of bodiesOf('stockItem')) expect(item.minLevel, String(item.id)).toBeGreaterThan(0);
+    const perishable = bodiesOf('stockMovement').filter((m) => m.expiresAt !== undefined);
+    expect(new Set(perishable.map((m) => m.itemId))).toEqual(new Set(['demo-item-water', 'demo-item-food', 'demo-item-first-aid']));
+    for (const movement of perishable) expect(Date.parse(String(movement.expiresAt))).toBeGreaterThan(Date.parse(DEMO_AT));
+    const depotDistrict = new Map(bodiesOf('depot').map((d) => [d.id, d.districtCode]));
+    for (const piece of bodiesOf('equipment')) expect(depotDistrict.get(piece.depotId as string)).toBe(piece.districtCode);
+    const streetDistrict = new Map(pack.streets.map((s) => [s.code, s.districtCode]));
+    for (const volunteer of bodiesOf('volunteer')) expect(streetDistrict.get(volunteer.streetCode as string)).toBe(volunteer.districtCode);
+    expect(new Set(bodiesOf('volunteer').map((v) => v.status))).toEqual(new Set(['available', 'unavailable']));
   });
 });

@@ -4,8 +4,9 @@ import type { EntityName } from '../../../shared/domain/entities.ts';
 import type { Depot, Shelter, StockItem, StockMovement, Team } from '../../../shared/domain/resources.ts';
 import type { OpDraft, OpKind } from '../../../shared/sync/op.ts';
 import {
-  DEMO_STOCK_ITEMS, DEPOT_KINDS, RESERVE_TYPES, SHELTER_FACILITIES, SHELTER_TYPES, TEAM_KIND_ORDER, TEAM_KINDS,
+  DEMO_SHELF_LIFE_DAYS, DEMO_STOCK_ITEMS, DEPOT_KINDS, RESERVE_TYPES, SHELTER_FACILITIES, SHELTER_TYPES, TEAM_KIND_ORDER, TEAM_KINDS,
 } from './demoCatalogue.ts';
+import { demoForces } from './demoForces.ts';
 import { randomPointIn, type Position } from './geometry.ts';
 import { intBetween, pickSome, streamFor } from './prng.ts';
 import type { RegionDistrict, RegionPack } from './regionPack.ts';
@@ -20,6 +21,7 @@ export const TEAMS_PER_DISTRICT = 3;
 export const SHELTERS_PER_DISTRICT = 4;
 
 const CITY_WIDE = '*';
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 function draft(entity: EntityName, key: string, scope: string, body: Record<string, unknown>, kind: OpKind = 'upsert'): OpDraft {
   return { entity, key, kind, body, scope };
@@ -89,16 +91,22 @@ function openingStock(depots: readonly Depot[], seed: number, firstNumber: numbe
   let number = firstNumber;
   return depots.flatMap((depot) => {
     const random = streamFor(seed, `stock:${depot.id}`);
-    return DEMO_STOCK_ITEMS.map((item) => ({
-      id: `demo-mv-${number++}`,
-      depotId: depot.id,
-      itemId: item.id,
-      delta: intBetween(random, item.opening[0], item.opening[1]),
-      reason: 'receipt' as const,
-      reference: '演练初始库存 demo opening stock',
-      at: DEMO_AT,
-      exercise: true,
-    }));
+    // A stream of its own, so adding expiry dates left every opening quantity as it was.
+    const shelfLife = streamFor(seed, `expiry:${depot.id}`);
+    return DEMO_STOCK_ITEMS.map((item) => {
+      const life = DEMO_SHELF_LIFE_DAYS[item.id];
+      return {
+        id: `demo-mv-${number++}`,
+        depotId: depot.id,
+        itemId: item.id,
+        delta: intBetween(random, item.opening[0], item.opening[1]),
+        reason: 'receipt' as const,
+        reference: '演练初始库存 demo opening stock',
+        at: DEMO_AT,
+        ...(life ? { expiresAt: new Date(Date.parse(DEMO_AT) + intBetween(shelfLife, life[0], life[1]) * DAY_MS).toISOString() } : {}),
+        exercise: true,
+      };
+    });
   });
 }
 
@@ -142,19 +150,22 @@ function sheltersOf(district: RegionDistrict, seed: number): Shelter[] {
   });
 }
 
-/** Demo depots, opening stock, teams and shelters: invented, deterministic, all marked exercise. */
+/** Demo depots, opening stock, teams, shelters, equipment and volunteers: invented, deterministic, all marked exercise. */
 export function demoRecordDrafts(pack: RegionPack, seed = DEMO_SEED): OpDraft[] {
   const depots = pack.districts.flatMap((district, i) => depotsOf(district, i, seed));
   const movements = openingStock(depots, seed, 1);
   const teams = pack.districts.flatMap((district, i) => teamsOf(district, i, seed));
   const shelters = pack.districts.flatMap((district) => sheltersOf(district, seed));
   const districtOf = new Map(depots.map((depot) => [depot.id, depot.districtCode]));
+  const forces = demoForces(pack, depots, seed);
   return [
     ...stockItemDrafts(),
     ...depots.map((depot) => draft('depot', depot.id, depot.districtCode, depot)),
     ...movements.map((movement) => draft('stockMovement', movement.id, districtOf.get(movement.depotId)!, movement, 'insert')),
     ...teams.map((team) => draft('team', team.id, team.districtCode, team)),
     ...shelters.map((shelter) => draft('shelter', shelter.id, shelter.districtCode, shelter)),
+    ...forces.equipment.map((piece) => draft('equipment', piece.id, piece.districtCode, piece)),
+    ...forces.volunteers.map((volunteer) => draft('volunteer', volunteer.id, volunteer.districtCode, volunteer)),
   ];
 }
 

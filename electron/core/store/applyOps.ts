@@ -27,7 +27,7 @@ export class OpApplier {
   private readonly readVector: Database.Statement<[string], { seq: number }>;
   private readonly hasOp: Database.Statement<[string, number], { one: number }>;
   private readonly writeVector: Database.Statement<[string, number]>;
-  readonly applyBatch: (ops: readonly Op[]) => ChangeEvent[];
+  readonly applyBatch: (ops: readonly Op[], via?: string | null) => ChangeEvent[];
 
   constructor(private readonly db: Database.Database) {
     this.insertOp = db.prepare(`INSERT OR IGNORE INTO ops (origin, seq, hlc, schema, entity, key, kind, body, priority, scope, received_at, via)

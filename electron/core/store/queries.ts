@@ -2,9 +2,12 @@ import type Database from 'better-sqlite3';
 import type { EntityName } from '../../../shared/domain/entities.ts';
 import type { Op } from '../../../shared/sync/op.ts';
 import type { Boundary } from '../../../shared/domain/boundary.ts';
+import type { NamedArea } from '../../../shared/domain/namedArea.ts';
 import type { HazardTrack } from '../../../shared/domain/hazardTrack.ts';
 import type { Allocation, AllocationStep, StockBalanceView } from '../../../shared/domain/allocation.ts';
 import type { Depot, Shelter, StockItem, Team } from '../../../shared/domain/resources.ts';
+import type { Equipment, Volunteer } from '../../../shared/domain/forces.ts';
+import { stockBoard } from './repos/stockBoardRepo.ts';
 import { listCommandNodes, searchCommandNodes } from './repos/commandNodeRepo.ts';
 import { getIncident, listIncidents } from './repos/incidentRepo.ts';
 import { countOps, hasExerciseData, outboxCount, readIdentity, readVector } from './repos/metaRepo.ts';
@@ -52,6 +55,12 @@ export const QUERIES = {
     return row ? (JSON.parse(row.body) as Record<string, unknown>) : null;
   },
   'entity.rows': (db: Database.Database, args: { entity: EntityName }) => rowsOf<Record<string, unknown>>(db, args.entity),
+  'resources.stockBoard': (db: Database.Database) => stockBoard(db),
+  'forces.equipment': (db: Database.Database) => rowsOf<Equipment>(db, 'equipment'),
+  'forces.volunteers': (db: Database.Database) => rowsOf<Volunteer>(db, 'volunteer'),
+  'map.areas': (db: Database.Database) =>
+    (db.prepare("SELECT body FROM named_areas WHERE live = 1 ORDER BY json_extract(body, '$.createdAt') DESC, key").all() as { body: string }[])
+      .map((row) => JSON.parse(row.body) as NamedArea),
 } as const;
 
 /** Live records of one entity, by key. */

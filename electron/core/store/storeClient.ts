@@ -7,6 +7,8 @@ import type { NodeRole } from '../../../shared/ipc/contract.ts';
 import type { QueryArgs, QueryName, QueryResult } from './queries.ts';
 import type { NodeIdentity } from './repos/metaRepo.ts';
 import { StoreError } from './storeErrors.ts';
+import type { FrameArgs, FrameResult, LaneRead, LaneReadArgs, RemoteBatch, SyncStore } from './syncStore.ts';
+import type { VerifyReport } from '../../../shared/ipc/contract.ts';
 import type { WorkerInit, WorkerMessage, WorkerRequest } from './workerProtocol.ts';
 
 export interface StoreOptions {
@@ -20,6 +22,21 @@ export interface StoreOptions {
 }
 
 export const DATABASE_FILE = 'console.db';
+
+/** Sync calls: [argument, result]. */
+export interface SyncCalls {
+  readLane: [LaneReadArgs, LaneRead];
+  applyRemote: [RemoteBatch, number];
+  receiveFrame: [FrameArgs, FrameResult];
+  pending: [{ after: number[]; excludeVia: string; visibleTo: string | null }, number[]];
+  cursors: [string, number[]];
+  noteAcked: [{ peer: string; lane: number; upTo: number }, null];
+  releaseQuarantine: [null, number];
+  quarantineSummary: [null, ReturnType<SyncStore['quarantineSummary']>];
+  putPeer: [Parameters<SyncStore['putPeer']>[0], null];
+  peers: [null, ReturnType<SyncStore['peers']>];
+  verify: [string | null, VerifyReport];
+}
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -74,6 +91,11 @@ export class Store {
   /** Appends a line to the local audit trail (refused connections and calls); never replicated. */
   async audit(actor: string, action: string, detail: unknown): Promise<void> {
     await this.request({ type: 'audit', actor, action, detail });
+  }
+
+  /** A sync call run in the store thread (see electron/core/sync/syncStore.ts). */
+  sync<C extends keyof SyncCalls>(call: C, args: SyncCalls[C][0]): Promise<SyncCalls[C][1]> {
+    return this.request({ type: 'sync', call, args }) as Promise<SyncCalls[C][1]>;
   }
 
   query<N extends QueryName>(name: N, ...args: QueryArgs<N> extends undefined ? [] : [QueryArgs<N>]): Promise<QueryResult<N>> {

@@ -2,10 +2,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { OpApplier } from './applyOps.ts';
 import { LocalWriter } from './localWriter.ts';
+import { HLC_MAX_DRIFT_MS, HybridClock } from '../../../shared/sync/hlc.ts';
+import type { ChangeEvent } from '../../../shared/sync/op.ts';
 import { openDatabase } from './openDatabase.ts';
 import { QUERIES, type QueryName } from './queries.ts';
 import { audit, readIdentity, writeIdentity } from './repos/metaRepo.ts';
 import { StoreError } from './storeErrors.ts';
+import { SyncStore } from './syncStore.ts';
+import { wallClock } from '../sync/clock.ts';
 import type { WorkerInit, WorkerMessage, WorkerRequest } from './workerProtocol.ts';
 
 /** The store's own thread: the only place SQL runs, so the console's main thread never blocks on a query. */
@@ -21,6 +25,8 @@ function errorOf(error: unknown): { code: StoreError['code'] | 'INTERNAL'; messa
 let db: Database.Database;
 let writer: LocalWriter;
 let applier: OpApplier;
+let sync: SyncStore;
+const now = wallClock();
 try {
   const init = workerData as WorkerInit;
   db = openDatabase(init.file, { synchronous: init.synchronous });
@@ -31,7 +37,8 @@ try {
     writeIdentity(db, identity);
   }
   applier = new OpApplier(db);
-  writer = new LocalWriter(db, applier, identity.nodeId);
+  writer = new LocalWriter(db, applier, identity.nodeId, new HybridClock(now));
+  sync = new SyncStore(db, applier, writer, identity.nodeId);
   post({ type: 'ready', identity, created });
 } catch (error) {
   post({ type: 'failed', ...errorOf(error) });
@@ -59,6 +66,12 @@ port.on('message', (request: WorkerRequest) => {
         post({ type: 'reply', id: request.id, ok: true, result: query(db, request.args) });
         break;
       }
+      case 'sync': {
+        const { result, changes } = runSync(request.call, request.args);
+        post({ type: 'reply', id: request.id, ok: true, result });
+        if (changes?.length) post({ type: 'changed', changes });
+        break;
+      }
       case 'audit': {
         audit(db, request.actor, request.action, request.detail);
         post({ type: 'reply', id: request.id, ok: true, result: null });
@@ -75,3 +88,30 @@ port.on('message', (request: WorkerRequest) => {
     post({ type: 'reply', id: request.id, ok: false, ...errorOf(error) });
   }
 });
+
+/** The sync calls the main thread may make; the ones that change data also return change events. */
+function runSync(call: string, args: unknown): { result: unknown; changes?: ChangeEvent[] } {
+  switch (call) {
+    case 'readLane': return { result: sync.readLane(args as Parameters<SyncStore['readLane']>[0]) };
+    case 'applyRemote': {
+      const changes = sync.applyRemote(args as Parameters<SyncStore['applyRemote']>[0]);
+      return { result: changes.reduce((n, c) => n + c.keys.length, 0), changes };
+    }
+    case 'receiveFrame': {
+      const { result, changes } = sync.receiveFrame(args as Parameters<SyncStore['receiveFrame']>[0], now());
+      return { result, changes };
+    }
+    case 'pending': return { result: sync.pending(args as Parameters<SyncStore['pending']>[0]) };
+    case 'noteAcked': return { result: sync.noteAcked(args as Parameters<SyncStore['noteAcked']>[0]) ?? null };
+    case 'cursors': return { result: sync.cursors(args as string) };
+    case 'releaseQuarantine': {
+      const changes = sync.releaseQuarantine(HLC_MAX_DRIFT_MS);
+      return { result: changes.length, changes };
+    }
+    case 'quarantineSummary': return { result: sync.quarantineSummary() };
+    case 'putPeer': return { result: sync.putPeer(args as Parameters<SyncStore['putPeer']>[0]) ?? null };
+    case 'peers': return { result: sync.peers() };
+    case 'verify': return { result: sync.verify(args as string | null) };
+    default: throw new Error(`unknown sync call ${call}`);
+  }
+}

@@ -19,4 +19,7 @@ export const TABLE_OF: Record<EntityName, string> = {
   hazardTrack: 'hazard_tracks',
   allocation: 'allocations',
   allocationStep: 'allocation_steps',
+  equipment: 'equipment',
+  volunteer: 'volunteers',
+  namedArea: 'named_areas',
 };

@@ -15,6 +15,7 @@ export type WorkerRequest =
   | { id: number; type: 'apply'; ops: Op[] }
   | { id: number; type: 'query'; name: string; args: unknown }
   | { id: number; type: 'audit'; actor: string; action: string; detail: unknown }
+  | { id: number; type: 'sync'; call: string; args: unknown }
   | { id: number; type: 'close' };
 
 export type WorkerMessage =

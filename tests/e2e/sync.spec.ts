@@ -1,0 +1,76 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { repoRoot } from '../playwrightShared.ts';
+
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name) });
+const BIN = path.join(repoRoot, 'electron/host/bin.mjs');
+
+/** `resilience-console keys` for a node: its enrolment entry. */
+function keys(dir: string, id: string, role: string, code: string): unknown {
+  return JSON.parse(execFileSync('node', [BIN, 'keys', '--data', dir, '--node-id', id, '--role', role, '--node-code', code, '--json'], { cwd: repoRoot, encoding: 'utf8' }));
+}
+
+/** Starts `resilience-console hub` and resolves with its port once it says it is ready. */
+function hub(args: string[]): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn('node', [BIN, 'hub', '--port', '0', '--token', 'sync-e2e', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => { stderr += String(chunk); });
+  return new Promise((resolve, reject) => {
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      const event = JSON.parse(line) as { event: string; port: number };
+      if (event.event === 'ready') resolve({ child, port: event.port });
+    });
+    child.on('exit', (code) => reject(new Error(`hub exited with ${String(code)}: ${stderr}`)));
+  });
+}
+
+test.describe('sync in the console', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-sync-e2e-'));
+  let city: { child: ChildProcess; port: number };
+  let district: { child: ChildProcess; port: number };
+
+  test.beforeAll(async () => {
+    const cityDir = path.join(root, 'city');
+    const districtDir = path.join(root, 'huangpu');
+    keys(cityDir, 'city-hub', 'city', '310000000000');
+    const entry = keys(districtDir, 'huangpu-hub', 'district', '310101000000');
+    fs.writeFileSync(path.join(root, 'children.json'), JSON.stringify([entry]));
+    city = await hub(['--data', cityDir, '--children', path.join(root, 'children.json'), '--seed']);
+    district = await hub(['--data', districtDir, '--parent', `ws://127.0.0.1:${city.port}`]);
+  });
+
+  test.afterAll(() => {
+    city?.child.kill('SIGKILL');
+    district?.child.kill('SIGKILL');
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  test('a district console shows its link to the city, the peers in the Sync view, and goes offline when the city is lost', async ({ page }) => {
+    await page.goto(`http://127.0.0.1:${district.port}/#token=sync-e2e`);
+    const chip = page.getByTestId('link-chip').first();
+    await expect(chip).toHaveAttribute('data-peer', 'city-hub');
+    await expect(chip).toHaveAttribute('data-state', 'online');
+    await expect(page.getByTestId('link-state')).toHaveAttribute('data-state', 'online');
+    // The city's data reached the district: its command tree is there.
+    await expect(page.getByText('黄浦区').first()).toBeVisible();
+    await expect(page.getByTestId('newest-from-parent')).toContainText('秒前');
+    await page.getByTestId('nav-sync').click();
+    const row = page.getByTestId('sync-peer').first();
+    await expect(row).toHaveAttribute('data-peer', 'city-hub');
+    await expect(row.getByTestId('sync-behind')).toHaveText('0');
+    await page.getByTestId('sync-verify').click();
+    await expect(page.getByTestId('sync-verified')).toContainText('校验和');
+    await shot(page, 'sync-view.png');
+
+    city.child.kill('SIGKILL');
+    await expect(page.getByTestId('link-state')).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
+    await expect(page.getByTestId('link-chip').first()).toHaveAttribute('data-state', 'offline');
+    await shot(page, 'sync-parent-lost.png');
+  });
+});
