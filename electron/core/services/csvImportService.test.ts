@@ -36,7 +36,7 @@ describe('CSV import of depots, stock and teams', () => {
   it('imports nothing when one row is wrong, naming each bad row and why', async () => {
     const before = await core.store.query('meta.countOps');
     const cases: [kind: 'depots' | 'stock' | 'teams', text: string, message: RegExp][] = [
-      ['depots', read('depots.csv').replace('310115000000', '310199000000'), /line 3: districtCode 310199000000 is not one of the 16 districts/],
+      ['depots', read('depots.csv').replace('310115000000', '310199000000'), /line 3: districtCode 310199000000 is neither the city nor one of its 16 districts/],
       ['depots', read('depots.csv').replace(',physical,', ',warehouse,'), /line 2: reserveType: /],
       ['depots', read('depots.csv').replace('121.4003', 'east'), /line 2: location\.lon: /],
       ['depots', `${read('depots.csv')}xh-depot-1,重复,Dup,x,310104000000,physical,121.4,31.1\n`, /line 4: id xh-depot-1 is also on line 2/],

@@ -55,7 +55,8 @@ export async function importCsv(store: Store, args: MethodArgs<'resources:import
   }
   if (table.rows.length === 0) throw refuse(args.fileName, ['the file has a header but no rows']);
 
-  const districts = new Set((await store.query('nodes.list')).filter((n) => n.level === 'district').map((n) => n.code));
+  // A depot or team belongs to a district, or to the city itself (city reserves, 市级储备, which every district may draw on).
+  const districts = new Set((await store.query('nodes.list')).filter((n) => n.level === 'district' || n.level === 'city').map((n) => n.code));
   const errors = new RowErrors();
   const drafts: OpDraft[] = [];
   const ids = new Map<string, number>();
@@ -78,7 +79,7 @@ export async function importCsv(store: Store, args: MethodArgs<'resources:import
       if (!parsed.success) { errors.add(line, issuesOf(parsed.error)); continue; }
       const record = parsed.data as { id: string; districtCode: string };
       once(record.id, line);
-      if (!districts.has(record.districtCode)) { errors.add(line, `districtCode ${record.districtCode} is not one of the 16 districts`); continue; }
+      if (!districts.has(record.districtCode)) { errors.add(line, `districtCode ${record.districtCode} is neither the city nor one of its 16 districts`); continue; }
       drafts.push({ entity: args.kind === 'depots' ? 'depot' : 'team', key: record.id, kind: 'upsert', body: record, scope: record.districtCode });
     }
   } else {
