@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { mulberry32 } from '../../electron/core/seed/prng.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,18 +28,6 @@ const VARIANTS: readonly { variant: Variant; label: string }[] = [
 
 const wsFactory: SocketFactory = (url) => new WebSocket(url) as unknown as ReturnType<SocketFactory>;
 
-/** A deterministic generator, so every variant sees the same moves. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Positions over Shanghai's built-up area, 50,000 entities of mixed kinds. */
 class Fleet {
   readonly lon = new Float64Array(POINTS);
@@ -46,7 +35,7 @@ class Fleet {
   readonly ids = Array.from({ length: POINTS }, (_, i) => `unit-${i}`);
   readonly kinds = Array.from({ length: POINTS }, (_, i) => i % 5);
   private next = 0;
-  private readonly rng = random(20260701);
+  private readonly rng = mulberry32(20260701); // the same moves for every variant
 
   constructor() {
     for (let i = 0; i < POINTS; i += 1) {
