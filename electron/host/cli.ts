@@ -168,6 +168,32 @@ const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  'online-basemap': {
+    summary: 'set (or clear) the online XYZ tile source an administrator allows; its tiles are cached in SQLite and served from the cache when the network is gone',
+    usage: 'resilience-console online-basemap --data DIR (--url https://HOST/{z}/{x}/{y}.png [--cap-mb N] | --off) [--json]',
+    options: { ...common, url: { type: 'string' }, 'cap-mb': { type: 'string', default: '512' }, off: { type: 'boolean', default: false } },
+    async run(values, out) {
+      if ((typeof values.url === 'string') === (values.off === true)) {
+        out.error('INVALID_ARGUMENT', 'give either --url TEMPLATE (with {z}, {x} and {y}) or --off');
+        return 2;
+      }
+      const core = await createConsoleCore({ dataDir: path.resolve(String(values.data)), seed: false });
+      try {
+        const reply = await dispatch(core.handlers, 'map:setOnlineSource', { urlTemplate: values.off ? null : String(values.url), capMb: Number(values['cap-mb']) });
+        if (!reply.ok) {
+          out.error(reply.error.code, reply.error.message);
+          return 2;
+        }
+        const source = reply.result as { urlTemplate: string | null; capMb: number; cachedTiles: number };
+        out.event('online-basemap', source, source.urlTemplate
+          ? `Online basemap set to ${source.urlTemplate}; its tiles are cached up to ${source.capMb} MB (${source.cachedTiles} cached now).`
+          : 'Online basemap switched off; the console uses offline basemaps only.');
+        return 0;
+      } finally {
+        await core.close();
+      }
+    },
+  },
   keys: {
     summary: 'create (if missing) and print this node\'s identity and public key, for its parent\'s list of children',
     usage: 'resilience-console keys --data DIR [--node-id ID --role city|district|street --node-code CODE] [--json]',

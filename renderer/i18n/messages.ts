@@ -72,6 +72,8 @@ export const zhCN = {
   'sync.alarm.malformed': '报文损坏已拒收',
   'sync.quarantine': '隔离区：{count} 条操作因时钟超前 5 分钟以上而暂缓应用',
   'sync.verify': '立即校验',
+  'resources.needs.drawnArea': '或地图上绘制的区域',
+  'resources.needs.noDrawnArea': '（不使用，按上面的区和街道）',
   'sync.verified': '本节点校验和 {checksum} · {ops} 条操作',
 
   'error.accessTitle': '无法进入指挥台：访问令牌缺失或错误',
@@ -594,6 +596,8 @@ export const en: Messages = {
   'sync.alarm.malformed': 'damaged message refused',
   'sync.quarantine': 'Quarantine: {count} op(s) held because their clock is more than 5 minutes ahead',
   'sync.verify': 'Verify now',
+  'resources.needs.drawnArea': 'Or an area drawn on the map',
+  'resources.needs.noDrawnArea': '(none: use the district and streets above)',
   'sync.verified': 'This node\'s checksum {checksum} · {ops} ops',
 
   'error.accessTitle': 'Cannot open the console: the access token is missing or wrong',

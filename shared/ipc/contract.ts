@@ -161,12 +161,14 @@ export const ShelterUpdate = z.object({
 export const AllocationRequests = z.object({ requests: z.array(AllocationRequest).min(1).max(500) }).strict();
 
 export const NeedsQuery = z.object({
-  /** Streets or districts affected (12-digit codes). */
-  areaCodes: z.array(AdminCode).min(1).max(300),
+  /** Streets or districts affected (12-digit codes)… */
+  areaCodes: z.array(AdminCode).min(1).max(300).optional(),
+  /** …or an area drawn on the map and saved (its shelters are those inside it). */
+  areaId: RecordId.optional(),
   population: z.number().int().min(1, 'the affected population must be at least 1').max(30_000_000),
   days: z.number().int().min(1).max(90).default(3),
   maxDistanceKm: z.number().positive().max(500).default(50),
-}).strict();
+}).strict().refine((query) => (query.areaCodes === undefined) !== (query.areaId === undefined), 'give either the affected streets or districts (areaCodes) or a drawn area (areaId), not both');
 
 export interface NeedsAssessment {
   needs: Need[];

@@ -72,3 +72,18 @@ describe('resilience-console import boundaries | track --format geojson | basema
     expect(refused.stderr).toMatch(/notes\.mbtiles: not an SQLite\/MBTiles file, or it is damaged/);
   }, 120_000);
 });
+
+describe('resilience-console online-basemap', () => {
+  it('sets the administrator\'s online source with its cache cap, refuses a bad address unchanged, and clears it', () => {
+    const dataDir = tempDir();
+    const set = run('online-basemap', '--data', dataDir, '--url', 'http://tiles.example/{z}/{x}/{y}.png', '--cap-mb', '64', '--json');
+    expect(set.status).toBe(0);
+    expect(events(set.stdout).at(-1)).toMatchObject({ event: 'online-basemap', urlTemplate: 'http://tiles.example/{z}/{x}/{y}.png', capMb: 64 });
+    const bad = run('online-basemap', '--data', dataDir, '--url', 'ftp://tiles.example/x', '--json');
+    expect(bad.status).toBe(2);
+    expect(events(bad.stdout).at(-1)).toMatchObject({ event: 'error', code: 'INVALID_ARGUMENT', message: expect.stringContaining('must be an http(s) address') });
+    const off = run('online-basemap', '--data', dataDir, '--off', '--json');
+    expect(events(off.stdout).at(-1)).toMatchObject({ urlTemplate: null });
+    expect(run('online-basemap', '--data', dataDir, '--json').status).toBe(2);
+  });
+});

@@ -4,7 +4,10 @@ import { shelterCapacity } from '../../../shared/domain/resources.ts';
 import type { MethodArgs, MethodResult } from '../../../shared/ipc/contract.ts';
 import { ConsoleError } from '../../../shared/ipc/errors.ts';
 import { computeNeeds, proposeAllocations, type Holding } from '../../../shared/resources/needsAssessment.ts';
-import { centroidOf, distanceKm, type Position } from '../seed/geometry.ts';
+import { centroidOf, distanceKm, pointInRing, type Position } from '../seed/geometry.ts';
+import type { NamedArea } from '../../../shared/domain/namedArea.ts';
+import type { Shelter } from '../../../shared/domain/resources.ts';
+import { requireRecord } from './records.ts';
 import type { Store } from '../store/storeClient.ts';
 
 /**
@@ -12,18 +15,7 @@ import type { Store } from '../store/storeClient.ts';
  * in the area's shelters, and allocations proposed from the nearest depots that hold stock.
  */
 export async function assessNeeds(store: Store, args: MethodArgs<'resources:assessNeeds'>): Promise<MethodResult<'resources:assessNeeds'>> {
-  const districts = new Set<string>();
-  for (const code of args.areaCodes) {
-    const level = levelOfCode(code);
-    if (level === 'city') throw new ConsoleError({ code: 'INVALID_ARGUMENT', message: 'choose districts or streets, not the whole city' });
-    districts.add(level === 'district' ? code : parentOfCode(code)!);
-  }
-  const boundaries = (await store.query('map.boundaries')).filter((b: Boundary) => districts.has(b.code));
-  if (boundaries.length === 0) throw new ConsoleError({ code: 'NOT_FOUND', message: 'none of the chosen areas has a boundary to measure distances from' });
-  const centres = boundaries.map((b) => centroidOf(b.geometry.coordinates));
-  const centre: Position = [centres.reduce((sum, c) => sum + c[0], 0) / centres.length, centres.reduce((sum, c) => sum + c[1], 0) / centres.length];
-
-  const shelters = (await store.query('resources.shelters')).filter((s) => districts.has(s.districtCode) && (s.state === 'ready' || s.state === 'open'));
+  const { centre, shelters } = args.areaId ? await drawnArea(store, args.areaId) : await adminAreas(store, args.areaCodes ?? []);
   const capacity = shelters.reduce((sum, s) => sum + shelterCapacity(s), 0);
   const occupancy = shelters.reduce((sum, s) => sum + s.occupancy, 0);
   const free = Math.max(0, capacity - occupancy);
@@ -41,3 +33,30 @@ export async function assessNeeds(store: Store, args: MethodArgs<'resources:asse
   const { proposals, coverage } = proposeAllocations(needs, items, holdings, free);
   return { needs, shelters: { count: shelters.length, capacity, occupancy, free }, proposals, coverage };
 }
+
+/** Streets or districts: centred on their districts' boundaries, with those districts' usable shelters. */
+async function adminAreas(store: Store, areaCodes: readonly string[]): Promise<{ centre: Position; shelters: Shelter[] }> {
+  const districts = new Set<string>();
+  for (const code of areaCodes) {
+    const level = levelOfCode(code);
+    if (level === 'city') throw new ConsoleError({ code: 'INVALID_ARGUMENT', message: 'choose districts or streets, not the whole city' });
+    districts.add(level === 'district' ? code : parentOfCode(code)!);
+  }
+  const boundaries = (await store.query('map.boundaries')).filter((b: Boundary) => districts.has(b.code));
+  if (boundaries.length === 0) throw new ConsoleError({ code: 'NOT_FOUND', message: 'none of the chosen areas has a boundary to measure distances from' });
+  const centres = boundaries.map((b) => centroidOf(b.geometry.coordinates));
+  const centre: Position = [centres.reduce((sum, c) => sum + c[0], 0) / centres.length, centres.reduce((sum, c) => sum + c[1], 0) / centres.length];
+  const shelters = (await store.query('resources.shelters')).filter((s) => districts.has(s.districtCode) && usable(s));
+  return { centre, shelters };
+}
+
+/** An area drawn on the map: centred on its own centroid, with the usable shelters inside it. */
+async function drawnArea(store: Store, areaId: string): Promise<{ centre: Position; shelters: Shelter[] }> {
+  const area = await requireRecord<NamedArea>(store, 'namedArea', areaId, 'named area');
+  const ring = area.ring as Position[];
+  const centre = centroidOf([[ring]]);
+  const shelters = (await store.query('resources.shelters')).filter((s) => usable(s) && pointInRing([s.location.lon, s.location.lat], ring));
+  return { centre, shelters };
+}
+
+const usable = (shelter: Shelter) => shelter.state === 'ready' || shelter.state === 'open';

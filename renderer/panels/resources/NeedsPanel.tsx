@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { NamedArea } from '../../../shared/domain/namedArea.ts';
 import type { CommandNode } from '../../../shared/domain/commandNode.ts';
 import type { Depot, Shelter, StockItem } from '../../../shared/domain/resources.ts';
 import type { NeedsAssessment } from '../../../shared/ipc/contract.ts';
@@ -37,6 +38,14 @@ export function NeedsPanel({ nodes, district, depots, items, shelters, exerciseD
   const [shelterId, setShelterId] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Areas drawn and named on the map can be assessed directly (their shelters are those inside them).
+  const [drawnAreas, setDrawnAreas] = useState<NamedArea[]>([]);
+  const [areaId, setAreaId] = useState('');
+  useEffect(() => {
+    let disposed = false;
+    api.map.listAreas({}).then((areas) => { if (!disposed) setDrawnAreas(areas); }, () => undefined);
+    return () => { disposed = true; };
+  }, [api]);
 
   const depotNames = namesById(depots, locale);
   const itemNames = namesById(items, locale);
@@ -53,7 +62,9 @@ export function NeedsPanel({ nodes, district, depots, items, shelters, exerciseD
     if (!Number.isInteger(dayCount) || dayCount < 1 || dayCount > 90) { setMessage({ ok: false, text: t('resources.needs.badDays') }); return; }
     try {
       const chosen = streetCodes.filter((code) => streets.some((s) => s.code === code));
-      setResult(await api.resources.assessNeeds({ areaCodes: chosen.length ? chosen : [area], population: people, days: dayCount }));
+      setResult(await api.resources.assessNeeds(areaId
+        ? { areaId, population: people, days: dayCount }
+        : { areaCodes: chosen.length ? chosen : [area], population: people, days: dayCount }));
     } catch (error) {
       setResult(null);
       setMessage({ ok: false, text: describeError(error, locale) });
@@ -91,6 +102,13 @@ export function NeedsPanel({ nodes, district, depots, items, shelters, exerciseD
           <select className="input needs__streets" multiple value={streetCodes} data-testid="needs-streets"
             onChange={(e) => setStreetCodes([...e.target.selectedOptions].map((o) => o.value))}>
             {streets.map((s) => <option key={s.code} value={s.code}>{s.name}</option>)}
+          </select>
+        </label>
+        <label className="form-field">
+          <span className="form-field__label">{t('resources.needs.drawnArea')}</span>
+          <select className="input" value={areaId} data-testid="needs-area" onChange={(e) => setAreaId(e.target.value)}>
+            <option value="">{t('resources.needs.noDrawnArea')}</option>
+            {drawnAreas.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
           </select>
         </label>
         <div className="form-row">
