@@ -35,6 +35,9 @@ export function LegendCard({ legend, onToggle, children }: { legend: readonly Le
             {entry.visible && entry.id === 'tracks' && entry.count === 0 && (
               <div className="legend__empty">{t('map.noTracks')}</div>
             )}
+            {entry.visible && entry.id === 'links' && entry.count === 0 && (
+              <div className="legend__empty" data-testid="legend-links-empty">{t('map.noLinks')}</div>
+            )}
           </li>
         ))}
       </ul>

@@ -16,6 +16,9 @@ const KIND: Record<MapSelection['kind'], MessageKey> = {
   trackPoint: 'map.kind.trackPoint',
   incident: 'map.kind.incident',
   area: 'map.kind.area',
+  node: 'map.kind.node',
+  link: 'map.kind.link',
+  alert: 'map.kind.alert',
 };
 
 const percent = (ratio: number) => (Number.isFinite(ratio) ? `${Math.round(ratio * 100)}%` : '—');
@@ -101,12 +104,68 @@ export function featureDetails(selection: MapSelection, locale: Locale): Details
     case 'area': {
       const area = selection.record;
       return {
-        kind, title: area.name, subtitle: '', rows: [
+        kind: area.purpose === 'risk' ? t('map.kind.risk') : kind, title: area.name, subtitle: '', rows: [
+          ...(area.purpose ? [row('map.field.purpose', t(`map.purpose.${area.purpose}`), 'detail-purpose')] : []),
           row('map.field.shape', t(area.shape === 'circle' ? 'map.shape.circle' : 'map.shape.polygon')),
           row('map.field.areaKm2', t('map.value.km2', { value: area.areaKm2 }), 'detail-area'),
           ...(area.circle ? [row('map.field.radius', t('map.value.km', { value: (area.circle.radiusM / 1000).toFixed(2) }))] : []),
         ],
       };
     }
+    case 'node': {
+      const node = selection.record;
+      return {
+        kind, title: primaryName(node, locale), subtitle: secondaryName(node, locale), rows: [
+          row('map.field.code', node.code),
+          row('map.field.nodeLevel', t(`level.${node.level}`), 'detail-node-level'),
+          ...(selection.local ? [row('map.field.thisConsole', t('map.node.local'), 'detail-local')] : []),
+        ],
+      };
+    }
+    case 'link': {
+      const link = selection.record;
+      const peer = selection.peerNode;
+      return {
+        kind, title: peer ? primaryName(peer, locale) : link.nodeCode, subtitle: link.peer, rows: [
+          row('map.field.linkState', t(`sync.state.${link.state}`), 'detail-link-state'),
+          row('map.field.channel', t(`channel.${link.channel}`), 'detail-channel'),
+          row('map.field.relation', t(link.relation === 'parent' ? 'map.link.parent' : 'map.link.child')),
+          row('map.field.rtt', link.rttMs === null ? '—' : t('map.value.ms', { value: Math.round(link.rttMs) })),
+          row('map.field.outbox', link.outbox.reduce((sum, count) => sum + count, 0)),
+          row('map.field.lastSeen', link.lastSeenAt ? formatTime(link.lastSeenAt) : '—'),
+        ],
+      };
+    }
+    case 'alert': {
+      const alert = selection.record;
+      const area = alert.areas[selection.index];
+      const text = alert.texts?.find((candidate) => candidate.language.toLowerCase().startsWith(locale === 'en' ? 'en' : 'zh')) ?? alert.texts?.[0];
+      return {
+        kind, title: alert.event, subtitle: text?.headline ?? '', rows: [
+          row('map.field.event', alert.event, 'detail-event'),
+          row('map.field.severity', t(`map.severity.${alert.severity}`), 'detail-severity'),
+          row('map.field.urgency', alert.urgency),
+          row('map.field.certainty', alert.certainty),
+          ...(area ? [row('map.field.alertArea', area.description, 'detail-alert-area')] : []),
+          row('map.field.sender', alert.sender),
+          row('map.field.sent', `${formatTime(alert.sent)} ${t('map.timeZone')}`),
+          ...(text?.instruction ? [row('map.field.instruction', text.instruction)] : []),
+          ...(alert.exercise || alert.status === 'Exercise' ? [row('map.field.exercise', t('incidents.exerciseTag'))] : []),
+        ],
+      };
+    }
   }
+}
+
+const TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+});
+
+/** An ISO time as `YYYY-MM-DD HH:mm`, Beijing time like the rest of the console. */
+function formatTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = TIME.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
 }

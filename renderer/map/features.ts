@@ -8,6 +8,9 @@ import type { HazardTrack } from '../../shared/domain/hazardTrack.ts';
 import type { Depot, Shelter, Team } from '../../shared/domain/resources.ts';
 import type { Incident } from '../../shared/domain/incident.ts';
 import type { NamedArea } from '../../shared/domain/namedArea.ts';
+import type { Alert } from '../../shared/domain/alert.ts';
+import type { CommandNode } from '../../shared/domain/commandNode.ts';
+import type { LinkStatus } from '../../shared/ipc/contract.ts';
 import Polygon from 'ol/geom/Polygon.js';
 import { labelledPoint } from './model.ts';
 
@@ -20,7 +23,10 @@ export type MapSelection =
   | { kind: 'track'; record: HazardTrack }
   | { kind: 'trackPoint'; record: HazardTrack; index: number }
   | { kind: 'incident'; record: Incident }
-  | { kind: 'area'; record: NamedArea };
+  | { kind: 'area'; record: NamedArea }
+  | { kind: 'node'; record: CommandNode; local: boolean }
+  | { kind: 'link'; record: LinkStatus; peerNode: CommandNode | undefined }
+  | { kind: 'alert'; record: Alert; index: number };
 
 /** The property every map feature carries its selection under. */
 export const SELECTION = 'selection';

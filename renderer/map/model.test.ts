@@ -50,7 +50,7 @@ describe('typhoon categories and times', () => {
 });
 
 describe('legendModel', () => {
-  const counts = { boundaries: 16, areas: 2, shelters: 64, depots: 32, teams: 40, incidents: 3, tracks: 1 };
+  const counts = { boundaries: 16, alerts: 2, risk: 1, areas: 2, shelters: 64, depots: 32, teams: 40, links: 3, nodes: 17, incidents: 3, tracks: 1 };
   const track = {
     id: 't1', number: '2106', name: 'In-fa',
     points: [{ time: '2021-07-23T00:00:00Z', category: 5 as const, lat: 24.6, lon: 125, pressureHpa: 950, windMs: 45 },
@@ -59,7 +59,7 @@ describe('legendModel', () => {
 
   it('lists the layers top first with their counts, switches and colour keys', () => {
     const legend = legendModel(ALL_VISIBLE, counts, [track]);
-    expect(legend.map((entry) => entry.id)).toEqual(['tracks', 'incidents', 'teams', 'depots', 'shelters', 'areas', 'boundaries']);
+    expect(legend.map((entry) => entry.id)).toEqual(['tracks', 'incidents', 'nodes', 'links', 'teams', 'depots', 'shelters', 'areas', 'risk', 'alerts', 'boundaries']);
     expect(legend.find((entry) => entry.id === 'incidents')?.items.map((item) => item.key)).toEqual(['level-I', 'level-II', 'level-III', 'level-IV']);
     expect(legend.find((entry) => entry.id === 'depots')).toMatchObject({ visible: true, count: 32, swatch: { shape: 'square' } });
     expect(legend.find((entry) => entry.id === 'shelters')?.items).toHaveLength(4);
@@ -72,5 +72,15 @@ describe('legendModel', () => {
     const legend = legendModel({ ...ALL_VISIBLE, depots: false }, counts, []);
     expect(legend.find((entry) => entry.id === 'depots')?.visible).toBe(false);
     expect(legend.find((entry) => entry.id === 'tracks')?.items).toEqual([]);
+  });
+
+  it('keys incidents by level and by the types on the map, links by state, alerts by severity', () => {
+    const legend = legendModel(ALL_VISIBLE, counts, [], ['fire', 'flood', 'fire']);
+    expect(legend.find((entry) => entry.id === 'incidents')?.items.map((item) => item.key))
+      .toEqual(['level-I', 'level-II', 'level-III', 'level-IV', 'type-flood', 'type-fire']);
+    expect(legend.find((entry) => entry.id === 'incidents')?.items[5]).toMatchObject({ label: 'incidentType.fire', swatch: { shape: 'glyph', glyph: 'map.incidentGlyph.fire' } });
+    expect(legend.find((entry) => entry.id === 'links')?.items.map((item) => item.key)).toEqual(['link-online', 'link-degraded', 'link-offline', 'link-connecting', 'link-narrow']);
+    expect(legend.find((entry) => entry.id === 'alerts')?.items.map((item) => item.key)).toEqual(['severity-Extreme', 'severity-Severe', 'severity-Moderate', 'severity-Minor']);
+    expect(legend.find((entry) => entry.id === 'nodes')).toMatchObject({ count: 17, swatch: { shape: 'star' } });
   });
 });

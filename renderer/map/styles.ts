@@ -11,7 +11,7 @@ import { shelterCapacity } from '../../shared/domain/resources.ts';
 import { primaryName } from '../i18n/display.ts';
 import type { Locale } from '../i18n/messages.ts';
 import { LABEL_POINT, selectionOf, TIME_LABEL } from './features.ts';
-import { categoryColour, INCIDENT_LEVEL_COLOURS, MAP_COLOURS, occupancyColour, occupancyRatio, shelterRadius, trackTimeLabel } from './model.ts';
+import { categoryColour, MAP_COLOURS, occupancyColour, occupancyRatio, shelterRadius, trackTimeLabel } from './model.ts';
 
 /** System fonts only: the console never fetches a web font. */
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -124,22 +124,6 @@ export function boundaryLevelStyle(selectedId: () => string | undefined): StyleF
       return feature.getId() === selectedId() ? [streetArea, selectedArea] : streetArea;
     }
     return district(feature, resolution);
-  };
-}
-
-const incidentCache = new Map<string, Style>();
-/** Incidents: a diamond in the colour of the response level (I red … IV blue). */
-export function incidentStyleFn(selectedId: () => string | undefined): StyleFunction {
-  return (feature) => {
-    const selection = selectionOf(feature);
-    if (selection?.kind !== 'incident') return undefined;
-    const colour = INCIDENT_LEVEL_COLOURS[selection.record.level];
-    let style = incidentCache.get(colour);
-    if (!style) {
-      style = new Style({ image: new RegularShape({ points: 4, radius: 10, fill: new Fill({ color: colour }), stroke: new Stroke({ color: '#ffffff', width: 1.5 }) }), zIndex: 2 });
-      incidentCache.set(colour, style);
-    }
-    return feature.getId() === selectedId() ? [ring(10), style] : style;
   };
 }
 

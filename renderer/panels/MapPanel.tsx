@@ -14,14 +14,17 @@ import VectorSource from 'ol/source/Vector.js';
 import type { StyleFunction } from 'ol/style/Style.js';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { NamedArea } from '../../shared/domain/namedArea.ts';
+import { AreaPurpose, type NamedArea } from '../../shared/domain/namedArea.ts';
 import type { ConsoleApi } from '../../shared/ipc/contract.ts';
 import { describeError, primaryName } from '../i18n/display.ts';
 import { useI18n } from '../i18n/useI18n.ts';
 import { featureDetails } from '../map/details.ts';
 import { areaFeatures, boundaryFeatures, depotFeatures, incidentFeatures, selectionOf, shelterFeatures, teamFeatures, trackFeatures } from '../map/features.ts';
 import { ALL_VISIBLE, LAYER_ENTITY, LAYER_IDS, legendModel, MAP_COLOURS, type LayerId, type Visibility } from '../map/model.ts';
-import { areaStyleFn, boundaryLabelStyle, boundaryLevelStyle, depotStyleFn, incidentStyleFn, shelterStyleFn, teamStyleFn, trackStyleFn } from '../map/styles.ts';
+import { areaStyleFn, boundaryLabelStyle, boundaryLevelStyle, depotStyleFn, shelterStyleFn, teamStyleFn, trackStyleFn } from '../map/styles.ts';
+import { alertFeatures, commandNodeFeatures, isRiskArea, linkFeatures, nodePlaces } from '../map/situationFeatures.ts';
+import { alertStyleFn, incidentStyleFn, linkStyleFn, nodeStyleFn, riskStyleFn } from '../map/situationStyles.ts';
+import { useSyncLinks } from '../map/useSyncLinks.ts';
 import { createBasemapLayer } from '../map/basemapLayer.ts';
 import { ImportDialog } from '../map/ImportDialog.tsx';
 import { LegendCard } from '../map/LegendCard.tsx';
@@ -42,6 +45,9 @@ const loadTracks = (api: ConsoleApi) => api.hazards.listTracks({});
 const loadAreas = (api: ConsoleApi) => api.map.listAreas({});
 const loadIncidents = (api: ConsoleApi) => api.incidents.list({});
 const loadBasemaps = (api: ConsoleApi) => api.map.listBasemaps({});
+const loadAlerts = (api: ConsoleApi) => api.alerts.list({});
+const loadNodes = (api: ConsoleApi) => api.nodes.list({});
+const loadInfo = (api: ConsoleApi) => api.app.info({});
 const TOOLS: readonly ToolId[] = ['drawPolygon', 'drawCircle', 'measureLength', 'measureArea'];
 
 type Layers = Record<LayerId, VectorLayer<VectorSource>>;
@@ -80,6 +86,10 @@ export function MapPanel() {
   const areas = useLiveQuery(loadAreas, [LAYER_ENTITY.areas]);
   const incidents = useLiveQuery(loadIncidents, [LAYER_ENTITY.incidents]);
   const basemaps = useLiveQuery(loadBasemaps, []);
+  const alerts = useLiveQuery(loadAlerts, [LAYER_ENTITY.alerts]);
+  const nodes = useLiveQuery(loadNodes, [LAYER_ENTITY.nodes]);
+  const info = useLiveQuery(loadInfo, []);
+  const links = useSyncLinks();
   const { api } = useConsole();
   const [live, setLive] = useState<LivePositions | null>(null);
 
@@ -90,6 +100,7 @@ export function MapPanel() {
   const [measurement, setMeasurement] = useState<Measurement | null>(null);
   const [drawn, setDrawn] = useState<DrawnShape | null>(null);
   const [areaName, setAreaName] = useState('');
+  const [areaPurpose, setAreaPurpose] = useState<AreaPurpose>('general');
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [importing, setImporting] = useState(false);
   // OpenLayers moves an overlay's element into its own container, so React renders into it through a portal.
@@ -119,11 +130,16 @@ export function MapPanel() {
       new VectorLayer({ source: new VectorSource(), style, zIndex, properties: { id }, updateWhileInteracting: false });
     const layers: Layers = {
       boundaries: layer('boundaries', boundaryLevelStyle(selectedId), 0),
+      // Alerts and risk areas over the districts but under the drawn areas and every marker.
+      alerts: layer('alerts', alertStyleFn(selectedId), 0.4),
+      risk: layer('risk', riskStyleFn(selectedId), 0.6),
       areas: layer('areas', areaStyleFn(selectedId), 1),
       shelters: layer('shelters', shelterStyleFn(selectedId), 1),
       depots: layer('depots', depotStyleFn(selectedId), 2),
       teams: layer('teams', teamStyleFn(selectedId), 3),
-      incidents: layer('incidents', incidentStyleFn(selectedId), 4),
+      links: layer('links', linkStyleFn(selectedId), 3.4),
+      nodes: layer('nodes', nodeStyleFn(selectedId), 3.6),
+      incidents: layer('incidents', incidentStyleFn(selectedId, () => localeRef.current), 4),
       tracks: layer('tracks', trackStyleFn(selectedId), 4),
     };
     // Names over the markers; decluttered, so the small central districts show theirs when zoomed in.
@@ -131,6 +147,8 @@ export function MapPanel() {
       source: layers.boundaries.getSource()!, style: boundaryLabelStyle(() => localeRef.current), zIndex: 4, declutter: true, properties: { id: 'labels' },
     });
     layers.tracks.setZIndex(5);
+    // Alert names give way to district names where they meet (same declutter group as the labels); the fill is never hidden.
+    layers.alerts.setDeclutter(true);
     // No tile layer unless one is chosen: base maps come only from this console's own /tiles/ route.
     const overlay = new Overlay({ element: popupElement, stopEvent: true, autoPan: false });
     overlayRef.current = overlay;
@@ -219,7 +237,15 @@ export function MapPanel() {
   useEffect(() => replace('shelters', shelters.data && shelterFeatures(shelters.data)), [shelters.data]);
   useEffect(() => replace('teams', teams.data && teamFeatures(teams.data)), [teams.data]);
   useEffect(() => replace('tracks', tracks.data && trackFeatures(tracks.data)), [tracks.data]);
-  useEffect(() => replace('areas', areas.data && areaFeatures(areas.data)), [areas.data]);
+  useEffect(() => replace('areas', areas.data && areaFeatures(areas.data.filter((area) => !isRiskArea(area)))), [areas.data]);
+  useEffect(() => replace('risk', areas.data && areaFeatures(areas.data.filter(isRiskArea))), [areas.data]);
+  useEffect(() => replace('alerts', alerts.data && boundaries.data && alertFeatures(alerts.data, boundaries.data)), [alerts.data, boundaries.data]);
+  const cityCode = useMemo(() => nodes.data?.find((node) => node.level === 'city')?.code, [nodes.data]);
+  const places = useMemo(() => (boundaries.data ? nodePlaces(boundaries.data, cityCode) : undefined), [boundaries.data, cityCode]);
+  const localCode = info.data?.nodeCode;
+  useEffect(() => replace('nodes', nodes.data && places && commandNodeFeatures(nodes.data, places, localCode)), [nodes.data, places, localCode]);
+  const nodeByCode = useMemo(() => new Map((nodes.data ?? []).map((node) => [node.code, node])), [nodes.data]);
+  useEffect(() => replace('links', places && linkFeatures(links, localCode, places, nodeByCode)), [links, places, localCode, nodeByCode]);
   useEffect(() => replace('incidents', incidents.data && incidentFeatures(incidents.data)), [incidents.data]);
 
   // The panel's saved state: view, layers and base map, kept in this browser's localStorage.
@@ -254,6 +280,7 @@ export function MapPanel() {
       drawn: (shape) => {
         setDrawn(shape);
         setAreaName('');
+        setAreaPurpose('general');
         setTool(null);
       },
       measured: setMeasurement,
@@ -263,7 +290,7 @@ export function MapPanel() {
   const saveDrawn = async () => {
     if (!drawn || areaName.trim() === '') return;
     try {
-      const area = await api.map.saveArea({ name: areaName.trim(), ...drawn });
+      const area = await api.map.saveArea({ name: areaName.trim(), ...drawn, purpose: areaPurpose });
       setNotice({ ok: true, text: t('map.area.saved', { name: area.name }) });
       setDrawn(null);
     } catch (error) {
@@ -274,7 +301,7 @@ export function MapPanel() {
   const fitTo = (extent: number[] | undefined, maxZoom = 14) => {
     if (extent && !isEmpty(extent)) mapRef.current?.map.getView().fit(extent, { padding: FIT_PADDING, duration: 300, maxZoom });
   };
-  const zoomToArea = (area: NamedArea) => fitTo(mapRef.current?.layers.areas.getSource()?.getFeatureById(area.id)?.getGeometry()?.getExtent());
+  const zoomToArea = (area: NamedArea) => fitTo(mapRef.current?.layers[isRiskArea(area) ? 'risk' : 'areas'].getSource()?.getFeatureById(area.id)?.getGeometry()?.getExtent());
   const deleteArea = (area: NamedArea) => {
     api.map.deleteArea({ id: area.id }).catch((error: unknown) => setNotice({ ok: false, text: describeError(error, locale) }));
   };
@@ -312,6 +339,7 @@ export function MapPanel() {
   useEffect(() => {
     localeRef.current = locale;
     labelsRef.current?.changed();
+    mapRef.current?.layers.incidents.changed();
   }, [locale]);
 
   useEffect(() => {
@@ -348,21 +376,26 @@ export function MapPanel() {
     shelters: shelters.data?.length ?? 0,
     teams: teams.data?.filter((team) => team.position).length ?? 0,
     tracks: tracks.data?.length ?? 0,
-    areas: areas.data?.length ?? 0,
+    areas: areas.data?.filter((area) => !isRiskArea(area)).length ?? 0,
+    risk: areas.data?.filter(isRiskArea).length ?? 0,
     incidents: incidents.data?.filter((incident) => incident.location).length ?? 0,
+    alerts: alerts.data?.filter((alert) => alert.msgType === 'Alert' || alert.msgType === 'Update').length ?? 0,
+    nodes: nodes.data?.filter((node) => node.level !== 'street').length ?? 0,
+    links: links.length,
   };
-  const legend = legendModel(visible, counts, tracks.data ?? []);
+  const incidentTypes = useMemo(() => (incidents.data ?? []).filter((incident) => incident.location).map((incident) => incident.type), [incidents.data]);
+  const legend = legendModel(visible, counts, tracks.data ?? [], incidentTypes);
 
   // Looked up from the live data on every render, so the panel shows the latest occupancy.
   const details = useMemo(() => {
-    void [boundaries.data, depots.data, shelters.data, teams.data, tracks.data, areas.data, incidents.data];
+    void [boundaries.data, depots.data, shelters.data, teams.data, tracks.data, areas.data, incidents.data, alerts.data, nodes.data, links];
     if (!selected) return null;
     const feature = mapRef.current?.layers[selected.layer].getSource()?.getFeatureById(selected.id);
     const selection = feature ? selectionOf(feature) : undefined;
     return selection ? featureDetails(selection, locale) : null;
-  }, [selected, locale, boundaries.data, depots.data, shelters.data, teams.data, tracks.data, areas.data, incidents.data]);
+  }, [selected, locale, boundaries.data, depots.data, shelters.data, teams.data, tracks.data, areas.data, incidents.data, alerts.data, nodes.data, links]);
 
-  const loadError = [boundaries, depots, shelters, teams, tracks, areas, incidents].map((query) => query.error).find((error) => error);
+  const loadError = [boundaries, depots, shelters, teams, tracks, areas, incidents, alerts, nodes].map((query) => query.error).find((error) => error);
 
   const hint = tool === 'drawPolygon' ? 'map.tool.drawHint' : tool === 'drawCircle' ? 'map.tool.circleHint' : tool ? 'map.tool.measureHint' : null;
   return (
@@ -430,6 +463,11 @@ export function MapPanel() {
                   <label htmlFor="map-area-name">{t('map.area.nameLabel')}</label>
                   <input id="map-area-name" className="input" value={areaName} maxLength={120} autoFocus data-testid="map-area-name-input"
                     onChange={(event) => setAreaName(event.target.value)} />
+                  <label htmlFor="map-area-purpose">{t('map.area.purposeLabel')}</label>
+                  <select id="map-area-purpose" className="input map-tools__select" value={areaPurpose} data-testid="map-area-purpose"
+                    onChange={(event) => setAreaPurpose(AreaPurpose.parse(event.target.value))}>
+                    {AreaPurpose.options.map((purpose) => <option key={purpose} value={purpose}>{t(`map.purpose.${purpose}`)}</option>)}
+                  </select>
                   <button type="submit" className="button button--small" disabled={areaName.trim() === ''} data-testid="map-area-save">{t('map.area.save')}</button>
                   <button type="button" className="button button--small" onClick={() => setDrawn(null)}>{t('map.area.cancel')}</button>
                 </form>

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { Exercise, LonLat, RecordId, Timestamp } from './common.ts';
 
+/** What an area is for; risk areas are drawn hatched in the map's risk layer. */
+export const AreaPurpose = z.enum(['general', 'risk', 'alert', 'evacuation']);
+export type AreaPurpose = z.infer<typeof AreaPurpose>;
+
 const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
 /**
@@ -16,6 +20,8 @@ export const NamedArea = z.object({
   circle: z.object({ center: LonLat, radiusM: z.number().positive().max(500_000) }).optional(),
   /** Geodesic area in km², as computed when saved. */
   areaKm2: z.number().min(0),
+  /** Optional so areas stored before purposes existed stay valid; absent means general. */
+  purpose: AreaPurpose.optional(),
   createdAt: Timestamp,
   ...Exercise,
 });

@@ -8,6 +8,7 @@ import { AllocationDestination } from '../domain/allocation.ts';
 import { RecordId, Timestamp } from '../domain/common.ts';
 import type { Depot, Shelter, StockItem, Team } from '../domain/resources.ts';
 import type { Incident } from '../domain/incident.ts';
+import type { Alert } from '../domain/alert.ts';
 import type { StormSummary } from '../hazard/cmaBestTrack.ts';
 import type { Coverage, Need, Proposal } from '../resources/needsAssessment.ts';
 import { IncidentLevel, IncidentType } from '../domain/incident.ts';
@@ -192,6 +193,9 @@ export const EquipmentUpdate = z.object({
   teamId: RecordId.optional(),
 }).strict();
 
+/** `verify`, whole or restricted to what the node with this code may hold (a parent checking a child's share). */
+export const VerifyQuery = z.object({ scope: AdminCode.optional() }).strict();
+
 /** Declares one call: its argument schema and (as a type only) its result. */
 function call<A extends z.ZodType, R>(input: A): { input: A; result?: R } {
   return { input };
@@ -207,9 +211,10 @@ export const CONTRACT = {
   'nodes:search': call<typeof NodeSearch, CommandNode[]>(NodeSearch),
   'incidents:list': call<typeof Empty, Incident[]>(Empty),
   'incidents:report': call<typeof IncidentReport, Incident>(IncidentReport),
+  'alerts:list': call<typeof Empty, Alert[]>(Empty),
   'sync:status': call<typeof Empty, SyncStatus>(Empty),
   'sync:peers': call<typeof Empty, LinkStatus[]>(Empty),
-  'sync:verify': call<typeof Empty, VerifyReport>(Empty),
+  'sync:verify': call<typeof VerifyQuery, VerifyReport>(VerifyQuery),
   'hazards:importTracks': call<typeof TrackImport, StormSummary[]>(TrackImport),
   'hazards:listTracks': call<typeof Empty, HazardTrack[]>(Empty),
   'map:boundaries': call<typeof Empty, Boundary[]>(Empty),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LonLat } from '../domain/common.ts';
+import { AreaPurpose } from '../domain/namedArea.ts';
 
 /** A base map the console can draw under its layers: an MBTiles file on this machine, or the cached online source. */
 export interface BasemapInfo {
@@ -63,6 +64,7 @@ export const AreaSave = z.object({
   shape: z.enum(['polygon', 'circle']),
   ring: z.array(Position).min(3).max(5000).optional(),
   circle: z.object({ center: LonLat, radiusM: z.number().positive().max(500_000) }).optional(),
+  purpose: AreaPurpose.optional(),
   exercise: z.boolean().default(false),
 }).strict().refine((value) => (value.shape === 'polygon' ? value.ring !== undefined : value.circle !== undefined),
   'a polygon needs its ring, a circle its centre and radius');

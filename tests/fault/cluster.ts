@@ -176,9 +176,9 @@ export class Cluster {
     return done;
   }
 
-  /** Titles of the incidents a node holds, sorted. */
+  /** Titles of the incidents a node holds, sorted; the seeded demo incidents (each in one district's scope) are left out. */
   async incidentTitles(id: string): Promise<string[]> {
-    return (await this.call(id, 'incidents:list', {})).map((incident) => incident.title).sort();
+    return (await this.call(id, 'incidents:list', {})).filter((incident) => !incident.id.startsWith('demo-')).map((incident) => incident.title).sort();
   }
 
   async kill(id: string, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
@@ -221,15 +221,24 @@ export class Cluster {
   async waitConverged(timeoutMs: number, ids = this.ids): Promise<Map<string, VerifyReport>> {
     const deadline = Date.now() + timeoutMs;
     let reports = new Map<string, VerifyReport>();
+    let differing: string[] = [];
     for (;;) {
       try {
         reports = await this.verifyAll(ids);
-        if (converged(reports, (node) => this.groupOf(node))) return reports;
+        // Every replica equals the city's share for its scope: every table, and the op count.
+        differing = [];
+        for (const id of ids) {
+          if (id === 'city') continue;
+          const share = await this.call('city', 'sync:verify', { scope: this.def(id).code });
+          const own = reports.get(id)!;
+          if (own.checksum !== share.checksum || own.opCount !== share.opCount) differing.push(id);
+        }
+        if (differing.length === 0 && converged(reports, (node) => this.groupOf(node))) return reports;
       } catch (error) {
         if (Date.now() > deadline) throw error;
       }
       if (Date.now() > deadline) {
-        throw new Error(`replicas did not converge within ${timeoutMs} ms:\n${describeReports(reports)}\n${this.stderrTails()}`);
+        throw new Error(`replicas did not converge within ${timeoutMs} ms (differing from the city's share: ${differing.join(', ') || 'none'}):\n${describeReports(reports)}\n${this.stderrTails()}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }

@@ -61,6 +61,7 @@ export async function saveArea(store: Store, args: z.output<typeof AreaSave>): P
     ...(args.circle ? { circle: args.circle } : {}),
     areaKm2: Math.round(areaM2 / 1000) / 1000,
     createdAt: new Date().toISOString(),
+    ...(args.purpose ? { purpose: args.purpose } : {}),
     exercise: args.exercise,
   });
   await store.write([{ entity: 'namedArea', key: area.id, kind: 'upsert', body: area, scope: '*' }]);

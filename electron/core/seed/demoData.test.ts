@@ -9,7 +9,7 @@ import { loadRegionPack } from './regionPack.ts';
 const pack = loadRegionPack();
 const drafts = seedDrafts(pack);
 const bodiesOf = (entity: OpDraft['entity']) => drafts.filter((d) => d.entity === entity).map((d) => d.body as Record<string, unknown>);
-const DEMO_ENTITIES = ['depot', 'stockItem', 'stockMovement', 'team', 'shelter', 'equipment', 'volunteer'];
+const DEMO_ENTITIES = ['depot', 'stockItem', 'stockMovement', 'team', 'shelter', 'equipment', 'volunteer', 'incident', 'alert'];
 
 describe('demo region drafts', () => {
   it('are the same on every run, from a freshly loaded pack too', () => {
@@ -30,6 +30,8 @@ describe('demo region drafts', () => {
     expect(count('shelter')).toBe(64);
     expect(count('equipment')).toBe(16 * 6);
     expect(count('volunteer')).toBe(16 * 12);
+    expect(count('incident')).toBe(10);
+    expect(count('alert')).toBe(2);
   });
 
   it('each validate against their entity schema, unchanged, with matching key and a valid scope', () => {
@@ -59,6 +61,8 @@ describe('demo region drafts', () => {
     for (const draft of drafts.filter((d) => ['depot', 'team', 'shelter', 'equipment', 'volunteer'].includes(d.entity))) expect(draft.scope).toBe(draft.body?.districtCode);
     const districtOfDepot = new Map(bodiesOf('depot').map((depot) => [depot.id, depot.districtCode]));
     for (const draft of drafts.filter((d) => d.entity === 'stockMovement')) expect(draft.scope).toBe(districtOfDepot.get(draft.body?.depotId as string));
+    for (const draft of drafts.filter((d) => d.entity === 'incident')) expect(draft.scope).toBe(draft.body?.nodeCode);
+    for (const draft of drafts.filter((d) => d.entity === 'alert')) expect(draft.scope).toBe('*');
   });
 
   it('places depots, teams and shelters inside their district', () => {
@@ -69,6 +73,7 @@ describe('demo region drafts', () => {
       ...bodiesOf('shelter').map((b) => [b.districtCode, b.location] as const),
     ];
     expect(placed).toHaveLength(144);
+    placed.push(...bodiesOf('incident').map((b) => [b.nodeCode, b.location] as const));
     for (const [district, where] of placed) {
       const { lon, lat } = where as { lon: number; lat: number };
       expect(pointInMultiPolygon([lon, lat], geometryOf.get(district as string)!), `${district} ${lon},${lat}`).toBe(true);
@@ -114,5 +119,16 @@ describe('demo region drafts', () => {
     const streetDistrict = new Map(pack.streets.map((s) => [s.code, s.districtCode]));
     for (const volunteer of bodiesOf('volunteer')) expect(streetDistrict.get(volunteer.streetCode as string)).toBe(volunteer.districtCode);
     expect(new Set(bodiesOf('volunteer').map((v) => v.status))).toEqual(new Set(['available', 'unavailable']));
+  });
+
+  it('has located incidents of varied types and all four levels, a typhoon alert by district and a rainstorm alert by polygon', () => {
+    const incidents = bodiesOf('incident');
+    expect(new Set(incidents.map((i) => i.type)).size).toBe(incidents.length);
+    expect(new Set(incidents.map((i) => i.level))).toEqual(new Set(['I', 'II', 'III', 'IV']));
+    const [typhoon, rainstorm] = bodiesOf('alert') as { event: string; status: string; areas: { codes: string[]; polygon?: [number, number][] }[] }[];
+    expect(typhoon).toMatchObject({ event: expect.stringContaining('台风'), status: 'Exercise' });
+    expect(typhoon!.areas[0]!.codes.every((code) => pack.districts.some((d) => d.code === code))).toBe(true);
+    expect(rainstorm).toMatchObject({ event: expect.stringContaining('暴雨'), status: 'Exercise' });
+    expect(rainstorm!.areas[0]!.polygon!.length).toBeGreaterThanOrEqual(4);
   });
 });

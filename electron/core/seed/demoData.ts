@@ -7,6 +7,7 @@ import {
   DEMO_SHELF_LIFE_DAYS, DEMO_STOCK_ITEMS, DEPOT_KINDS, RESERVE_TYPES, SHELTER_FACILITIES, SHELTER_TYPES, TEAM_KIND_ORDER, TEAM_KINDS,
 } from './demoCatalogue.ts';
 import { demoForces } from './demoForces.ts';
+import { DEMO_ALERTS, DEMO_INCIDENTS } from './demoSituation.ts';
 import { randomPointIn, type Position } from './geometry.ts';
 import { intBetween, pickSome, streamFor } from './prng.ts';
 import type { RegionDistrict, RegionPack } from './regionPack.ts';
@@ -150,7 +151,7 @@ function sheltersOf(district: RegionDistrict, seed: number): Shelter[] {
   });
 }
 
-/** Demo depots, opening stock, teams, shelters, equipment and volunteers: invented, deterministic, all marked exercise. */
+/** Demo depots, opening stock, teams, shelters, equipment, volunteers, incidents and alerts: invented, deterministic, all marked exercise. */
 export function demoRecordDrafts(pack: RegionPack, seed = DEMO_SEED): OpDraft[] {
   const depots = pack.districts.flatMap((district, i) => depotsOf(district, i, seed));
   const movements = openingStock(depots, seed, 1);
@@ -166,6 +167,8 @@ export function demoRecordDrafts(pack: RegionPack, seed = DEMO_SEED): OpDraft[] 
     ...shelters.map((shelter) => draft('shelter', shelter.id, shelter.districtCode, shelter)),
     ...forces.equipment.map((piece) => draft('equipment', piece.id, piece.districtCode, piece)),
     ...forces.volunteers.map((volunteer) => draft('volunteer', volunteer.id, volunteer.districtCode, volunteer)),
+    ...DEMO_INCIDENTS.map((incident) => draft('incident', incident.id, incident.nodeCode, { ...incident })),
+    ...DEMO_ALERTS.map((alert) => draft('alert', alert.id, CITY_WIDE, { ...alert })),
   ];
 }
 
