@@ -78,6 +78,7 @@ export function runContractSuite(transport: string, connect: (dataDir: string) =
 
     it('refuses an invalid argument with a typed error and writes nothing', async () => {
       const before = await connection.countOps();
+      const incidentsBefore = await connection.api.incidents.list({});
       const empty = await rejection(connection.api.nodes.search({ query: '' }));
       expect(empty.code).toBe('INVALID_ARGUMENT');
       expect(empty.issues?.[0]?.path).toBe('query');
@@ -91,7 +92,7 @@ export function runContractSuite(transport: string, connect: (dataDir: string) =
       } as never));
       expect(extra.code).toBe('INVALID_ARGUMENT');
       expect(await connection.countOps()).toBe(before);
-      expect(await connection.api.incidents.list({})).toEqual([]);
+      expect(await connection.api.incidents.list({})).toEqual(incidentsBefore);
     });
 
     it('refuses a report for an unknown command node and writes nothing', async () => {
@@ -106,13 +107,18 @@ export function runContractSuite(transport: string, connect: (dataDir: string) =
       const unsubscribe = connection.api.on('store:changed', (event) => events.push(event));
       await new Promise((resolve) => setTimeout(resolve, 50)); // let the subscription reach the far side
       const before = await connection.countOps();
+      const listed = await connection.api.incidents.list({});
       const incident = await connection.api.incidents.report({
         title: '外滩观景平台积水', type: 'waterlogging', level: 'IV', nodeCode: '310101013000',
         location: { lon: 121.49, lat: 31.24 }, exercise: true,
       });
       expect(incident).toMatchObject({ status: 'reported', nodeCode: '310101013000', exercise: true });
       expect(await connection.countOps()).toBe(before + 1);
-      expect(await connection.api.incidents.list({})).toEqual([incident]);
+      // The new report joins the seeded demo incidents, and nothing else changes.
+      const after = await connection.api.incidents.list({});
+      expect(after).toHaveLength(listed.length + 1);
+      expect(after).toContainEqual(incident);
+      expect(after.filter((i) => i.id !== incident.id)).toEqual(expect.arrayContaining(listed));
       await expect.poll(() => events).toContainEqual({ entity: 'incident', keys: [incident.id] });
       unsubscribe();
     });
