@@ -7,7 +7,7 @@ import type { NodeRole } from '../../../shared/ipc/contract.ts';
 import type { QueryArgs, QueryName, QueryResult } from './queries.ts';
 import type { NodeIdentity } from './repos/metaRepo.ts';
 import { StoreError } from './storeErrors.ts';
-import type { FrameArgs, FrameResult, LaneRead, LaneReadArgs, RemoteBatch, SyncStore } from './syncStore.ts';
+import type { FrameArgs, FrameResult, LaneRead, LaneReadArgs, SyncStore } from './syncStore.ts';
 import type { VerifyReport } from '../../../shared/ipc/contract.ts';
 import type { WorkerInit, WorkerMessage, WorkerRequest } from './workerProtocol.ts';
 
@@ -26,7 +26,6 @@ export const DATABASE_FILE = 'console.db';
 /** Sync calls: [argument, result]. */
 export interface SyncCalls {
   readLane: [LaneReadArgs, LaneRead];
-  applyRemote: [RemoteBatch, number];
   receiveFrame: [FrameArgs, FrameResult];
   pending: [{ after: number[]; excludeVia: string; visibleTo: string | null }, number[]];
   cursors: [string, number[]];

@@ -93,10 +93,6 @@ port.on('message', (request: WorkerRequest) => {
 function runSync(call: string, args: unknown): { result: unknown; changes?: ChangeEvent[] } {
   switch (call) {
     case 'readLane': return { result: sync.readLane(args as Parameters<SyncStore['readLane']>[0]) };
-    case 'applyRemote': {
-      const changes = sync.applyRemote(args as Parameters<SyncStore['applyRemote']>[0]);
-      return { result: changes.reduce((n, c) => n + c.keys.length, 0), changes };
-    }
     case 'receiveFrame': {
       const { result, changes } = sync.receiveFrame(args as Parameters<SyncStore['receiveFrame']>[0], now());
       return { result, changes };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Alert } from '../../../shared/domain/alert.ts';
 import { encodeHlc } from '../../../shared/sync/hlc.ts';
 import type { Op } from '../../../shared/sync/op.ts';
-import { BEIDOU_MESSAGE_BYTES, decodeFrame, encodeBatch, encodeNarrow, FrameError, toWire } from './codec.ts';
+import { BEIDOU_MESSAGE_BYTES, decodeFrameSync, encodeBatch, encodeNarrow, FrameError, toWire } from './codec.ts';
 import { loadOrCreateNodeKeys } from './nodeKeys.ts';
 import fsTmp from 'node:os';
 
@@ -58,7 +58,7 @@ describe('sync frames', () => {
     for (const size of sizes) expect(size.encoded, size.file).toBeLessThanOrEqual(BEIDOU_MESSAGE_BYTES);
     // And it round-trips intact.
     const op = alertOpFromCap(largest.file);
-    const decoded = await decodeFrame(encodeNarrow(op, 9, keys.privateKey), keys.publicKey, 1 << 20);
+    const decoded = decodeFrameSync(encodeNarrow(op, 9, keys.privateKey), keys.publicKey, 1 << 20);
     expect(decoded.ops).toEqual([op]);
     expect(decoded.upTo).toBe(9);
   });
@@ -66,20 +66,20 @@ describe('sync frames', () => {
   it('refuses a tampered, truncated, unknown or bomb frame', async () => {
     const op = alertOpFromCap('weather.cap');
     const frame = await encodeBatch(0, 5, JSON.stringify([toWire(op)]), keys.privateKey);
-    expect((await decodeFrame(frame, keys.publicKey, 1 << 20)).ops).toHaveLength(1);
+    expect(decodeFrameSync(frame, keys.publicKey, 1 << 20).ops).toHaveLength(1);
     const tampered = Buffer.from(frame);
     tampered[tampered.length - 3] = tampered[tampered.length - 3]! ^ 0xff;
-    await expect(decodeFrame(tampered, keys.publicKey, 1 << 20)).rejects.toThrow(/signature/);
-    await expect(decodeFrame(frame.subarray(0, 40), keys.publicKey, 1 << 20)).rejects.toBeInstanceOf(FrameError);
+    expect(() => decodeFrameSync(tampered, keys.publicKey, 1 << 20)).toThrow(/signature/);
+    expect(() => decodeFrameSync(frame.subarray(0, 40), keys.publicKey, 1 << 20)).toThrow(FrameError);
     const unknown = Buffer.from(frame);
     unknown[0] = 9;
-    await expect(decodeFrame(unknown, keys.publicKey, 1 << 20)).rejects.toThrow(/unknown frame type/);
+    expect(() => decodeFrameSync(unknown, keys.publicKey, 1 << 20)).toThrow(/unknown frame type/);
     // 10 MB of zeros deflates to a few kB: the inflate limit stops it.
     const bomb = await encodeBatch(0, 5, `[${'0,'.repeat(5_000_000)}0]`, keys.privateKey);
-    await expect(decodeFrame(bomb, keys.publicKey, 1 << 20)).rejects.toThrow(/inflate/);
+    expect(() => decodeFrameSync(bomb, keys.publicKey, 1 << 20)).toThrow(/inflate/);
     // A signed frame whose op is malformed is refused with the field named.
     const bad = await encodeBatch(0, 5, JSON.stringify([[...toWire(op).slice(0, 8), 7, '*']]), keys.privateKey);
-    await expect(decodeFrame(bad, keys.publicKey, 1 << 20)).rejects.toThrow(/priority/);
+    expect(() => decodeFrameSync(bad, keys.publicKey, 1 << 20)).toThrow(/priority/);
   });
 });
 

@@ -42,7 +42,6 @@ const NARROW_DICTIONARY = Buffer.from([
 ].join(''));
 
 const deflate = promisify(zlib.deflateRaw);
-const inflate = promisify(zlib.inflateRaw);
 
 export function toWire(op: Op): WireOp {
   return [op.origin, op.seq, op.hlc, op.schema, op.entity, op.key, op.kind, op.body, op.priority, op.scope];
@@ -118,7 +117,7 @@ export interface DecodedFrame {
 
 const Lane = z.number().int().min(0).max(4);
 
-/** decodeFrame without the thread pool, for the store thread (which applies the ops right after). */
+/** Checks the signature first, then inflates and validates every op; throws FrameError on any fault. Runs in the store thread, which applies the ops right after. */
 export function decodeFrameSync(frame: Buffer, peerKey: KeyObject, maxInflated: number): DecodedFrame {
   const { lane, upTo, type, payload } = checkFrame(frame, peerKey);
   let text: Buffer;
@@ -154,18 +153,4 @@ function parsePayload(text: Buffer, type: number): Op[] {
   if (type === FRAME_NARROW) return [fromWire(rows)];
   if (!Array.isArray(rows)) throw new FrameError('payload is not a list of ops');
   return rows.map(fromWire);
-}
-
-/** Checks the signature first, then inflates and validates every op; throws FrameError on any fault. */
-export async function decodeFrame(frame: Buffer, peerKey: KeyObject, maxInflated: number): Promise<DecodedFrame> {
-  const { lane, upTo, type, payload } = checkFrame(frame, peerKey);
-  let text: Buffer;
-  try {
-    text = type === FRAME_NARROW
-      ? zlib.inflateRawSync(payload, { dictionary: NARROW_DICTIONARY, maxOutputLength: maxInflated })
-      : await inflate(payload, { maxOutputLength: maxInflated });
-  } catch (error) {
-    throw new FrameError(`payload does not inflate (${(error as Error).message})`);
-  }
-  return { lane, upTo, ops: parsePayload(text, type), bytes: frame.length };
 }
