@@ -79,6 +79,20 @@ describe('sync between a city hub, a district hub and a street console', () => {
     expect((await city.core.sync.verify(HUANGPU)).checksum).not.toBe((await city.core.sync.verify()).checksum);
   });
 
+  it('delivers a write made while the link is reading its lane, with no later write to wake it', async () => {
+    // Each burst's last write may land while the link is still reading the lane for an earlier
+    // one; it must still go down on its own, not wait for the next write.
+    for (let burst = 0; burst < 25; burst++) {
+      const writes = [];
+      for (let i = 0; i < 4; i++) {
+        writes.push(report(city, HUANGPU, `burst ${burst}.${i}`));
+        await new Promise((resolve) => setTimeout(resolve, burst % 5));
+      }
+      await Promise.all(writes);
+      await until(`burst ${burst} on the district`, () => incidentTitles(district), (titles) => titles.includes(`burst ${burst}.3`), 5_000);
+    }
+  });
+
   it('shows each link with its measured round trip and the peers\' vectors', async () => {
     const status = await until('measured', () => street.core.handlers['sync:status']({}), (s) => s.links[0]?.rttMs !== null);
     expect(status.links).toHaveLength(1);

@@ -64,6 +64,11 @@ export class SyncLink {
   private readonly sent: number[];
   private readonly acked: number[];
   private readonly drained: boolean[] = Array.from({ length: LANE_COUNT }, () => false);
+  /**
+   * Bumped by every wake: a lane read that began before a wake must not mark the lane drained,
+   * or an op written while the read was in the store thread would wait for the next write.
+   */
+  private wakes = 0;
   private inflight = 0;
   private pumping = false;
   private again = false;
@@ -93,7 +98,7 @@ export class SyncLink {
     ws.on('close', () => this.close());
     ws.on('error', () => this.close());
     this.timers.push(setInterval(() => this.ping(), PING_MS));
-    if (this.narrow) this.timers.push(setInterval(() => { this.narrowTokens = this.budget(); this.pump(); }, 60_000));
+    if (this.narrow) this.timers.push(setInterval(() => { this.narrowTokens = this.budget(); this.drained[0] = false; this.pump(); }, 60_000));
     this.timers.push(setInterval(() => { void this.sendVector(); }, 3000));
     if (options.positions && options.relation === 'parent' && !this.narrow) {
       this.stopPositions = options.positions.subscribe((batch) => this.queuePositions(batch));
@@ -111,6 +116,7 @@ export class SyncLink {
 
   /** New local data (a write or an apply): look for something to send. */
   wake(): void {
+    this.wakes += 1;
     this.drained.fill(false);
     this.pump();
   }
@@ -181,6 +187,7 @@ export class SyncLink {
     while (!this.closed && this.inflight < WINDOW && this.ws.bufferedAmount < 8 * BATCH_BYTES) {
       const lane = this.drained.findIndex((done, index) => !done && (!this.narrow || index === 0));
       if (lane < 0) return;
+      const wakesBefore = this.wakes;
       const read = await this.options.store.sync('readLane', {
         lane, after: this.sent[lane]!, limit: this.narrow ? 1 : BATCH_OPS, maxBytes: BATCH_BYTES,
         excludeVia: this.peer.nodeId, visibleTo: this.options.relation === 'child' ? this.peer.nodeCode : null,
@@ -188,7 +195,7 @@ export class SyncLink {
       if (this.closed) return;
       if (read.count === 0) {
         this.sent[lane] = Math.max(this.sent[lane]!, read.upTo);
-        this.drained[lane] = !read.more;
+        this.drained[lane] = !read.more && this.wakes === wakesBefore;
         continue;
       }
       let frame: Buffer;
@@ -207,7 +214,7 @@ export class SyncLink {
       }
       if (this.closed) return;
       this.sent[lane] = read.upTo;
-      this.drained[lane] = !read.more;
+      this.drained[lane] = !read.more && this.wakes === wakesBefore;
       this.inflight += 1;
       this.countBytes(frame.length);
       this.ws.send(frame);
