@@ -13,10 +13,7 @@ beforeAll(async () => { cluster = await Cluster.start({ seed: SEED }); });
 afterAll(async () => { await cluster?.stop(); });
 
 describe('two districts cut off from each other dispatching from the same city reserve depot', () => {
-  // Known problem: in two clean-clone CI runs 徐汇 never received the city reserve's opening stock within
-  // 60 s, while every local run passes. Until that is found it runs only on request
-  // (RC_FAULT_OVERDRAFT=1 npm run test:fault); the closing note says so.
-  it.runIf(process.env.RC_FAULT_OVERDRAFT === '1')('merge to the sum of every movement on all seven replicas, with the overdraft flagged', async () => {
+  it('merge to the sum of every movement on all seven replicas, with the overdraft flagged', async () => {
     // A city reserve (市级储备): scoped to the city, so every district holds it and may draw on it.
     await cluster.call('city', 'resources:importCsv', {
       kind: 'depots', fileName: 'city-reserve.csv', exercise: true,
