@@ -1,6 +1,7 @@
 import { shelterCapacity } from '../../shared/domain/resources.ts';
 import { primaryName, secondaryName } from '../i18n/display.ts';
 import { translate, type Locale, type MessageKey } from '../i18n/messages.ts';
+import { capLabel } from './capLabels.ts';
 import type { MapSelection } from './features.ts';
 import { categoryKey, occupancyRatio, trackTimeLabel } from './model.ts';
 
@@ -143,9 +144,9 @@ export function featureDetails(selection: MapSelection, locale: Locale): Details
       return {
         kind, title: alert.event, subtitle: text?.headline ?? '', rows: [
           row('map.field.event', alert.event, 'detail-event'),
-          row('map.field.severity', t(`map.severity.${alert.severity}`), 'detail-severity'),
-          row('map.field.urgency', alert.urgency),
-          row('map.field.certainty', alert.certainty),
+          row('map.field.severity', capLabel('severity', alert.severity, locale), 'detail-severity'),
+          row('map.field.urgency', capLabel('urgency', alert.urgency, locale), 'detail-urgency'),
+          row('map.field.certainty', capLabel('certainty', alert.certainty, locale), 'detail-certainty'),
           ...(area ? [row('map.field.alertArea', area.description, 'detail-alert-area')] : []),
           row('map.field.sender', alert.sender),
           row('map.field.sent', `${formatTime(alert.sent)} ${t('map.timeZone')}`),

@@ -135,6 +135,15 @@ describe('alert areas', () => {
     expect(zh.rows.find((row) => row.testId === 'detail-alert-area')?.value).toBe('沿海');
     expect(featureDetails(selectionOf(feature!)!, 'en').subtitle).toBe('Exercise: typhoon');
   });
+
+  it('words urgency and certainty in the details panel, in either language', () => {
+    const [feature] = alertFeatures([alert({ urgency: 'Immediate', certainty: 'Observed' })], boundaries);
+    const value = (locale: 'zh-CN' | 'en', testId: string) => featureDetails(selectionOf(feature!)!, locale).rows.find((row) => row.testId === testId)?.value;
+    expect(value('zh-CN', 'detail-urgency')).toBe('立即行动（Immediate）');
+    expect(value('zh-CN', 'detail-certainty')).toBe('已发生（Observed）');
+    expect(value('en', 'detail-urgency')).toBe('Immediate');
+    expect(value('en', 'detail-certainty')).toBe('Observed');
+  });
 });
 
 describe('risk areas', () => {
