@@ -1,44 +1,7 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import WebSocket from 'ws';
-import type { ConsoleMapHook } from '../../renderer/panels/MapPanel.tsx';
+import { callApi, featureCount, layerVisible, openMap, shot, type LayerName } from './mapPage.ts';
 
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const PORT = Number(process.env.RC_E2E_PORT ?? 5199);
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name) });
-
-type LayerName = Parameters<ConsoleMapHook['featureCount']>[0];
-const featureCount = (page: Page, layer: LayerName) => page.evaluate((id) => window.__consoleMap?.featureCount(id) ?? -1, layer);
-const layerVisible = (page: Page, layer: LayerName) => page.evaluate((id) => window.__consoleMap?.layerVisible(id) ?? null, layer);
 const select = (page: Page, layer: LayerName, id: string) => page.evaluate(([l, f]) => window.__consoleMap!.select(l as LayerName, f!), [layer, id]);
-
-/** One call to the console service's WebSocket API, as another screen or a script would make it. */
-async function callApi<T>(method: string, input: unknown): Promise<T> {
-  const socket = new WebSocket(`ws://127.0.0.1:${PORT}/api?token=e2e-token`);
-  try {
-    await new Promise((resolve, reject) => { socket.once('open', resolve); socket.once('error', reject); });
-    const reply = await new Promise<{ ok: boolean; result?: T; error?: unknown }>((resolve) => {
-      socket.on('message', (data) => {
-        const message = JSON.parse(String(data)) as { id?: number; reply?: { ok: boolean; result?: T } };
-        if (message.id === 1 && message.reply) resolve(message.reply);
-      });
-      socket.send(JSON.stringify({ id: 1, method, input }));
-    });
-    if (!reply.ok) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
-    return reply.result as T;
-  } finally {
-    socket.close();
-  }
-}
-
-async function openMap(page: Page): Promise<void> {
-  await page.goto('/?e2e#token=e2e-token');
-  await page.getByTestId('nav-map').click();
-  await expect(page.getByTestId('map-canvas').locator('canvas').first()).toBeVisible();
-  await expect.poll(() => featureCount(page, 'boundaries')).toBe(16);
-  await expect.poll(() => page.evaluate(() => window.__consoleMap?.fitted() ?? false)).toBe(true);
-}
 
 test.describe('situation map layers', () => {
   test('alerts, demo incidents by type and level, and the command nodes are drawn; each layer switches off', async ({ page }) => {
@@ -80,6 +43,8 @@ test.describe('situation map layers', () => {
     await select(page, 'alerts', 'alert:demo-alert-typhoon:0');
     await expect(page.getByTestId('detail-title')).toHaveText('台风橙色预警');
     await expect(page.getByTestId('detail-severity')).toHaveText('严重（Severe）');
+    await expect(page.getByTestId('detail-urgency')).toHaveText('1 小时内行动（Expected）');
+    await expect(page.getByTestId('detail-certainty')).toHaveText('很可能（Likely）');
     await expect(page.getByTestId('detail-alert-area')).toContainText('浦东');
 
     await select(page, 'incidents', 'demo-incident-2');
@@ -104,6 +69,7 @@ test.describe('situation map layers', () => {
     await shot(page, 'map-layers.png');
     await page.getByTestId('language-switch').click();
     await expect(page.getByTestId('legend-alerts')).toContainText('Alert areas');
+    await expect(page.getByTestId('detail-urgency')).toHaveText('Immediate');
     await page.waitForTimeout(400);
     await shot(page, 'map-layers-en.png');
     await page.getByTestId('language-switch').click();

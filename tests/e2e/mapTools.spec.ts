@@ -2,68 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import WebSocket from 'ws';
-import type { ConsoleMapHook } from '../../renderer/panels/MapPanel.tsx';
 import { SHANGHAI_TILE_COLOUR, writeQuadrantMbtiles } from '../support/tileFixtures.ts';
+import { apiReply, featureCount, layerVisible, openMap, pixelColour, screenPoint, shot } from './mapPage.ts';
 
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const DISTRICTS = fileURLToPath(new URL('../../../shared/data/region/shanghai-districts.wgs84.geojson', import.meta.url));
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name) });
-
-type Rgb = [number, number, number];
-type LayerName = Parameters<ConsoleMapHook['featureCount']>[0];
-const featureCount = (page: Page, layer: LayerName) => page.evaluate((id) => window.__consoleMap?.featureCount(id) ?? -1, layer);
-const layerVisible = (page: Page, layer: LayerName) => page.evaluate((id) => window.__consoleMap?.layerVisible(id) ?? null, layer);
 const view = (page: Page) => page.evaluate(() => window.__consoleMap!.view());
-
-/** One screen pixel's colour, from a 1×1 screenshot (the first pixel of a PNG row needs no unfiltering). */
-async function pixelColour(page: Page, x: number, y: number): Promise<Rgb> {
-  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
-  const chunks: Buffer[] = [];
-  for (let offset = 8; offset < png.length;) {
-    const length = png.readUInt32BE(offset);
-    if (png.toString('ascii', offset + 4, offset + 8) === 'IDAT') chunks.push(png.subarray(offset + 8, offset + 8 + length));
-    offset += 12 + length;
-  }
-  const raw = zlib.inflateSync(Buffer.concat(chunks));
-  return [raw[1]!, raw[2]!, raw[3]!];
-}
-
-async function screenPoint(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
-  const box = (await page.getByTestId('map-canvas').boundingBox())!;
-  const pixel = await page.evaluate(([x, y]) => window.__consoleMap!.pixelOf(x!, y!), [lon, lat]);
-  if (!pixel) throw new Error('map not rendered');
-  expect(pixel[0]! > 5 && pixel[1]! > 5 && pixel[0]! < box.width - 5 && pixel[1]! < box.height - 5, `(${lon}, ${lat}) is in view`).toBe(true);
-  return { x: box.x + pixel[0]!, y: box.y + pixel[1]! };
-}
-
-async function openMap(page: Page): Promise<void> {
-  await page.goto('/?e2e#token=e2e-token');
-  await page.getByTestId('nav-map').click();
-  await expect(page.getByTestId('map-canvas').locator('canvas').first()).toBeVisible();
-  await expect.poll(() => featureCount(page, 'boundaries')).toBe(16);
-  await expect.poll(() => page.evaluate(() => window.__consoleMap?.fitted() ?? false)).toBe(true);
-}
-
-/** One call to the console service's WebSocket API, as another screen or a script would make it. */
-async function callApi(method: string, input: unknown): Promise<{ ok: boolean; result?: unknown; error?: { message: string } }> {
-  const socket = new WebSocket('ws://127.0.0.1:5199/api?token=e2e-token');
-  try {
-    await new Promise((resolve, reject) => { socket.once('open', resolve); socket.once('error', reject); });
-    const reply = new Promise<{ ok: boolean }>((resolve) => {
-      socket.on('message', (data) => {
-        const message = JSON.parse(String(data)) as { id?: number; reply?: { ok: boolean } };
-        if (message.id === 1 && message.reply) resolve(message.reply);
-      });
-    });
-    socket.send(JSON.stringify({ id: 1, method, input }));
-    return await reply;
-  } finally {
-    socket.close();
-  }
-}
 
 test.describe('map tools', () => {
   test('layers toggle, and searching 黄浦 zooms to it', async ({ page }) => {
@@ -151,7 +95,7 @@ test.describe('map tools', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-e2e-mbtiles-'));
     const file = path.join(dir, 'e2e-quadrants.mbtiles');
     writeQuadrantMbtiles(file);
-    const added = await callApi('map:addBasemap', { path: file });
+    const added = await apiReply('map:addBasemap', { path: file });
     expect(added.ok, JSON.stringify(added)).toBe(true);
     fs.rmSync(dir, { recursive: true, force: true });
 
@@ -189,7 +133,7 @@ test.describe('map tools', () => {
     await shot(page, 'map-import-error.png');
     await page.getByTestId('import-close').click();
     expect(await featureCount(page, 'boundaries')).toBe(16);
-    const boundaries = await callApi('map:boundaries', {});
+    const boundaries = await apiReply('map:boundaries', {});
     expect((boundaries.result as { source: string }[]).every((b) => !b.source.includes('districts-broken'))).toBe(true);
     expect(boundaries.result as unknown[]).toHaveLength(16);
   });
