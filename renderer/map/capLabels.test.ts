@@ -17,11 +17,6 @@ describe('capLabel', () => {
     expect(capLabel('certainty', 'Unlikely', 'en')).toBe('Unlikely');
   });
 
-  it('labels CAP 1.0\'s deprecated "Very Likely" in both languages', () => {
-    expect(capLabel('certainty', 'Very Likely', 'zh-CN')).toBe('很可能（Very Likely）');
-    expect(capLabel('certainty', 'Very Likely', 'en')).toBe('Very Likely');
-  });
-
   it('shows a value it has no label for as sent, never a message key', () => {
     for (const locale of ['zh-CN', 'en'] as const) {
       expect(capLabel('urgency', 'Soon', locale)).toBe('Soon');

@@ -20,11 +20,8 @@ const URGENCY: Record<Alert['urgency'], MessageKey> = {
   Unknown: 'map.urgency.Unknown',
 };
 
-// "Very Likely" is CAP 1.0's word, deprecated since 1.1 (to be read as "Likely") but still sent by
-// older systems, so it keeps a label of its own.
-const CERTAINTY: Record<Alert['certainty'] | 'Very Likely', MessageKey> = {
+const CERTAINTY: Record<Alert['certainty'], MessageKey> = {
   Observed: 'map.certainty.Observed',
-  'Very Likely': 'map.certainty.VeryLikely',
   Likely: 'map.certainty.Likely',
   Possible: 'map.certainty.Possible',
   Unlikely: 'map.certainty.Unlikely',
