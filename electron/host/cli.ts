@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
+import { common, DEFAULT_STATIC, Output, REPO_ROOT, type Command } from './commands/command.ts';
 import { CMA_CATEGORIES, type StormSummary } from '../../shared/hazard/cmaBestTrack.ts';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
 import type { BasemapInfo, BoundaryImportResult } from '../../shared/map/basemap.ts';
@@ -16,38 +17,7 @@ import { DATABASE_FILE, Store } from '../core/store/storeClient.ts';
 import { loadOrCreateNodeKeys } from '../core/sync/nodeKeys.ts';
 import { ChildEntry } from '../core/sync/syncNode.ts';
 
-const REPO_ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
-const DEFAULT_DATA = path.join(REPO_ROOT, 'data');
-const DEFAULT_STATIC = path.join(REPO_ROOT, 'dist', 'renderer');
-
-interface Command {
-  summary: string;
-  usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  /** Names of the positional arguments, when the command takes any. */
-  positionals?: string[];
-  run(values: Record<string, string | boolean | undefined>, out: Output, positionals: string[]): Promise<number>;
-}
-
-/** Prints for people, or one JSON object per line for scripts (--json). */
-class Output {
-  constructor(readonly json: boolean) {}
-  event(name: string, fields: Record<string, unknown>, human: string): void {
-    if (this.json) process.stdout.write(`${JSON.stringify({ event: name, ...fields })}\n`);
-    else process.stdout.write(`${human}\n`);
-  }
-  error(code: string, message: string): void {
-    if (this.json) process.stdout.write(`${JSON.stringify({ event: 'error', code, message })}\n`);
-    else process.stderr.write(`resilience-console: ${message}\n`);
-  }
-}
-
-const common = {
-  data: { type: 'string', short: 'd', default: DEFAULT_DATA },
-  json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
-
+/** Every command; a new one lives in its own file under commands/ and is added here in one line. */
 const COMMANDS: Record<string, Command> = {
   serve: {
     summary: 'run the console core and serve the browser console and its API on this machine',

@@ -3,7 +3,7 @@
  * parameter filled in by `t(key, params)`. Both dictionaries must carry every key: the
  * English one is typed from the Chinese one, and messages.test.ts checks the parameters match.
  */
-export const zhCN = {
+const baseZhCN = {
   'app.name': '韧性城市指挥台',
   'app.nameOther': 'Resilience Console',
   'app.loading': '正在连接控制台服务…',
@@ -588,10 +588,18 @@ export const zhCN = {
   'resources.import.line': '第 {line} 行：{reason}',
 } as const;
 
+/**
+ * Topic dictionaries (renderer/i18n/topics/<topic>.ts, each exporting `zhCN` and `en` typed
+ * against it) are spread in here and into `en` below, one line each.
+ */
+export const zhCN = {
+  ...baseZhCN,
+};
+
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
-export const en: Messages = {
+const baseEn: Record<keyof typeof baseZhCN, string> = {
   'app.name': 'Resilience Console',
   'app.nameOther': '韧性城市指挥台',
   'app.loading': 'Connecting to the console service…',
@@ -1174,6 +1182,10 @@ export const en: Messages = {
   'resources.import.done': '{count} rows imported',
   'resources.import.refused': '{file} was not imported; nothing was changed ({reason})',
   'resources.import.line': 'Line {line}: {reason}',
+};
+
+export const en: Messages = {
+  ...baseEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

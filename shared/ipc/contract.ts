@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { call } from './call.ts';
 import { AdminCode, LonLat } from '../domain/common.ts';
 import type { CommandNode } from '../domain/commandNode.ts';
 import type { Boundary } from '../domain/boundary.ts';
@@ -196,10 +197,6 @@ export const EquipmentUpdate = z.object({
 /** `verify`, whole or restricted to what the node with this code may hold (a parent checking a child's share). */
 export const VerifyQuery = z.object({ scope: AdminCode.optional() }).strict();
 
-/** Declares one call: its argument schema and (as a type only) its result. */
-function call<A extends z.ZodType, R>(input: A): { input: A; result?: R } {
-  return { input };
-}
 
 /**
  * Every ConsoleApi call, declared once. Names are `domain:verb`. The preload, the
@@ -247,6 +244,7 @@ export const CONTRACT = {
   'map:deleteArea': call<typeof ById, { id: string }>(ById),
   'positions:report': call<typeof PositionReport, PositionReportResult>(PositionReport),
   'positions:snapshot': call<typeof Empty, PositionBatch>(Empty),
+  // Topic contracts (shared/ipc/contracts/<topic>.ts) are spread below, one line each.
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */
