@@ -20,6 +20,10 @@ import { wallClock } from './sync/clock.ts';
 import { loadOrCreateNodeKeys } from './sync/nodeKeys.ts';
 import { SyncNode, type ChildEntry } from './sync/syncNode.ts';
 import type { LinkChannel } from '../../shared/ipc/contract.ts';
+import { ConsoleError } from '../../shared/ipc/errors.ts';
+import type { Caller } from '../../shared/ipc/roles.ts';
+import { currentCaller, makeCallGate, type CallGate } from './users/callGate.ts';
+import { UserDirectory } from './users/userDirectory.ts';
 
 export interface ConsoleCoreOptions {
   dataDir: string;
@@ -49,6 +53,10 @@ export interface ConsoleCoreOptions {
 export interface ConsoleCore {
   readonly store: Store;
   readonly handlers: Handlers;
+  /** Every transport's way in: the caller's role is checked, the call validated, run and audited. */
+  readonly call: CallGate;
+  /** This console's users and roles (users.json in the data folder). */
+  readonly users: UserDirectory;
   /** Base-map tiles (offline MBTiles and the cached online source) for the host's and app://'s /tiles/ route. */
   readonly tiles: TileService;
   /** The node's sync links: the host routes /sync upgrades to it. */
@@ -64,6 +72,7 @@ function packageVersion(): string {
 export async function createConsoleCore(options: ConsoleCoreOptions): Promise<ConsoleCore> {
   const store = await Store.open(options);
   const tiles = new TileService(options.dataDir);
+  const users = new UserDirectory(options.dataDir);
   const version = options.version ?? packageVersion();
   if (options.seed ?? true) {
     const packUrl = options.resourcesDir
@@ -160,7 +169,17 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'map:deleteArea': (args) => deleteArea(store, args.id),
     'positions:report': (args) => positions.report(args),
     'positions:snapshot': () => positions.snapshot(),
+    'users:me': (): Caller => {
+      const caller = currentCaller();
+      if (!caller) throw new ConsoleError({ code: 'FORBIDDEN', message: 'no user is signed in on this channel' });
+      return caller;
+    },
+    'users:list': () => users.list(),
+    'users:add': (args) => users.add(args.name, args.role),
+    'users:update': ({ id, ...change }) => users.update(id, change),
+    'users:rotateToken': (args) => users.rotateToken(args.id),
   };
+  const call = makeCallGate(handlers, (actor, action, detail) => store.audit(actor, action, detail));
 
   // Live positions stay in memory, outside the op log (sync.md: latest value per entity, P3).
   const stopPositions = positions.subscribe((batch) => emit('positions:batch', batch));
@@ -175,6 +194,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   return {
     store,
     handlers,
+    call,
+    users,
     tiles,
     sync,
     subscribe(event, listener) {

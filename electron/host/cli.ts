@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { common, DEFAULT_STATIC, Output, REPO_ROOT, type Command } from './commands/command.ts';
+import { cliCall, common, DEFAULT_STATIC, Output, REPO_ROOT, type Command } from './commands/command.ts';
+import { usersCommand } from './commands/users.ts';
 import { CMA_CATEGORIES, type StormSummary } from '../../shared/hazard/cmaBestTrack.ts';
-import { dispatch } from '../../shared/ipc/dispatch.ts';
 import type { BasemapInfo, BoundaryImportResult } from '../../shared/map/basemap.ts';
 import { createConsoleCore } from '../core/consoleCore.ts';
 import { StoreError } from '../core/store/storeErrors.ts';
@@ -19,6 +19,7 @@ import { ChildEntry } from '../core/sync/syncNode.ts';
 
 /** Every command; a new one lives in its own file under commands/ and is added here in one line. */
 const COMMANDS: Record<string, Command> = {
+  users: usersCommand,
   serve: {
     summary: 'run the console core and serve the browser console and its API on this machine',
     usage: 'resilience-console serve [--data DIR] [--port N] [--host ADDR] [--token T] [--json]',
@@ -97,7 +98,7 @@ const COMMANDS: Record<string, Command> = {
       const core = await createConsoleCore({ dataDir: path.resolve(String(values.data)) });
       try {
         if (kind === 'boundaries') {
-          const reply = await dispatch(core.handlers, 'map:importBoundaries', { fileName, text, crs: values.crs as 'wgs84' | 'gcj02' });
+          const reply = await cliCall(core, 'map:importBoundaries', { fileName, text, crs: values.crs as 'wgs84' | 'gcj02' });
           if (!reply.ok) {
             out.error(reply.error.code, reply.error.message);
             return 2;
@@ -109,7 +110,7 @@ const COMMANDS: Record<string, Command> = {
           return 0;
         }
         if (kind !== 'track') {
-          const reply = await dispatch(core.handlers, 'resources:importCsv', { kind: kind as 'depots' | 'stock' | 'teams', fileName, text, exercise: values.exercise === true });
+          const reply = await cliCall(core, 'resources:importCsv', { kind: kind as 'depots' | 'stock' | 'teams', fileName, text, exercise: values.exercise === true });
           if (!reply.ok) {
             out.error(reply.error.code, reply.error.message);
             return 2;
@@ -118,7 +119,7 @@ const COMMANDS: Record<string, Command> = {
           out.event('imported', { kind, rows: imported, file: fileName }, `Imported ${imported} ${kind} row(s) from ${fileName}.`);
           return 0;
         }
-        const reply = await dispatch(core.handlers, 'hazards:importTracks', { fileName, text, format: values.format === 'geojson' ? 'geojson' : 'cmaBestTrack' });
+        const reply = await cliCall(core, 'hazards:importTracks', { fileName, text, format: values.format === 'geojson' ? 'geojson' : 'cmaBestTrack' });
         if (!reply.ok) {
           out.error(reply.error.code, reply.error.message);
           return 2;
@@ -149,7 +150,7 @@ const COMMANDS: Record<string, Command> = {
       }
       const core = await createConsoleCore({ dataDir: path.resolve(String(values.data)), seed: false });
       try {
-        const reply = await dispatch(core.handlers, 'map:setOnlineSource', { urlTemplate: values.off ? null : String(values.url), capMb: Number(values['cap-mb']) });
+        const reply = await cliCall(core, 'map:setOnlineSource', { urlTemplate: values.off ? null : String(values.url), capMb: Number(values['cap-mb']) });
         if (!reply.ok) {
           out.error(reply.error.code, reply.error.message);
           return 2;
@@ -334,7 +335,7 @@ function parseIdentity(values: Record<string, string | boolean | undefined>, out
 async function importBasemap(file: string, values: Record<string, string | boolean | undefined>, out: Output): Promise<number> {
   const core = await createConsoleCore({ dataDir: path.resolve(String(values.data)) });
   try {
-    const reply = await dispatch(core.handlers, 'map:addBasemap', { path: path.resolve(file) });
+    const reply = await cliCall(core, 'map:addBasemap', { path: path.resolve(file) });
     if (!reply.ok) {
       out.error(reply.error.code, reply.error.message);
       return 2;

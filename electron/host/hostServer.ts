@@ -1,11 +1,9 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isEventName } from '../../shared/ipc/contract.ts';
-import { dispatch } from '../../shared/ipc/dispatch.ts';
-import { AUDITED_REFUSALS } from '../../shared/ipc/errors.ts';
 import type { ConsoleCore } from '../core/consoleCore.ts';
 import { resolveStaticFile } from './staticFiles.ts';
 import { serveTile } from './tileRoute.ts';
@@ -16,7 +14,10 @@ export interface HostOptions {
   staticDir: string;
   port: number;
   host?: string;
-  /** Access token for the API; a random one when absent. */
+  /**
+   * The administrator's access token (made the console's first administrator when no user has it
+   * yet); a random one when absent. Other users sign in with their own tokens (`users add`).
+   */
   token?: string;
 }
 
@@ -33,12 +34,6 @@ const MAX_MESSAGE_BYTES = 1 << 20;
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
   + "connect-src 'self' ws: wss:; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
  * Serves the browser console: the built renderer over HTTP and the ConsoleApi over a
  * WebSocket at /api, on 127.0.0.1 by default. Every call is validated by the shared contract.
@@ -46,6 +41,8 @@ function sameToken(given: string, expected: string): boolean {
 export async function startHost(options: HostOptions): Promise<Host> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? randomBytes(16).toString('hex');
+  options.core.users.ensureAdministrator(token);
+  const signedIn = (given: string) => options.core.users.authenticate(given) !== null;
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
@@ -57,7 +54,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    if (serveTile(options.core.tiles, url, request, response, (given) => sameToken(given, token))) return;
+    if (serveTile(options.core.tiles, url, request, response, signedIn)) return;
     const found = resolveStaticFile(options.staticDir, url.pathname);
     if (!found) {
       const built = fs.existsSync(options.staticDir);
@@ -91,12 +88,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      if (!sameToken(url.searchParams.get('token') ?? '', token)) {
+      const given = url.searchParams.get('token') ?? '';
+      if (!options.core.users.authenticate(given)) {
         void options.core.store.audit(`ws ${peer}`, 'connection refused', { reason: 'token' });
         ws.close(CLOSE_UNAUTHORIZED, 'missing or wrong access token');
         return;
       }
-      serveClient(ws, options.core, `ws ${peer}`);
+      serveClient(ws, options.core, given, `ws ${peer}`);
     });
   });
 
@@ -118,7 +116,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   };
 }
 
-function serveClient(ws: WebSocket, core: ConsoleCore, peer: string): void {
+/** One browser console: every call is made as the user its token signs in as, checked again per call (a role change or a disabled user takes effect at once). */
+function serveClient(ws: WebSocket, core: ConsoleCore, token: string, peer: string): void {
   const subscriptions = new Map<string, () => void>();
   const send = (message: unknown) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
@@ -135,11 +134,13 @@ function serveClient(ws: WebSocket, core: ConsoleCore, peer: string): void {
       return;
     }
     if (typeof message.id === 'number') {
-      const reply = await dispatch(core.handlers, message.method, message.input);
-      if (!reply.ok && AUDITED_REFUSALS.has(reply.error.code)) {
-        void core.store.audit(peer, 'call refused', { method: String(message.method).slice(0, 80), code: reply.error.code, message: reply.error.message.slice(0, 500) });
+      const caller = core.users.authenticate(token);
+      if (!caller) {
+        send({ id: message.id, reply: { ok: false, error: { code: 'FORBIDDEN', message: 'this access token no longer signs in: ask the administrator for a new address' } } });
+        ws.close(CLOSE_UNAUTHORIZED, 'access token withdrawn');
+        return;
       }
-      send({ id: message.id, reply });
+      send({ id: message.id, reply: await core.call(caller, message.method, message.input, peer) });
     } else if (isEventName(message.subscribe)) {
       const event = message.subscribe;
       if (!subscriptions.has(event)) subscriptions.set(event, core.subscribe(event, (payload) => send({ event, payload })));

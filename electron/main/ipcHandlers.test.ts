@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EVENT_NAMES, METHOD_NAMES, type Handlers } from '../../shared/ipc/contract.ts';
+import { EVENT_NAMES, METHOD_NAMES, type Handlers, type MethodName } from '../../shared/ipc/contract.ts';
+import { dispatch } from '../../shared/ipc/dispatch.ts';
 import type { Reply } from '../../shared/ipc/errors.ts';
 import { createConsoleCore, type ConsoleCore } from '../core/consoleCore.ts';
 import { EVENT_CHANNEL } from '../preload/channels.ts';
@@ -25,9 +26,11 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+const plain = (handlers: Handlers) => (method: MethodName, input: unknown) => dispatch(handlers, method, input);
+
 function wire(frameUrl: string | null, handlers: Handlers = core.handlers) {
   const ipc = createFakeIpc({ frameUrl });
-  const dispose = registerConsoleHandlers(ipc.ipcMain, handlers, { isTrustedSender: (url) => isAllowedNavigation(url) });
+  const dispose = registerConsoleHandlers(ipc.ipcMain, plain(handlers), { isTrustedSender: (url) => isAllowedNavigation(url) });
   const invoke = (channel: string, input?: unknown) => ipc.ipcRenderer.invoke(channel, input) as Promise<Reply<unknown>>;
   return { ipc, dispose, invoke };
 }
@@ -80,13 +83,13 @@ describe('registerConsoleHandlers', () => {
   it('reports each refusal worth auditing: an untrusted frame, an invalid argument', async () => {
     const refused: string[] = [];
     const ipc = createFakeIpc({ frameUrl: 'https://evil.example/' });
-    registerConsoleHandlers(ipc.ipcMain, core.handlers, {
+    registerConsoleHandlers(ipc.ipcMain, plain(core.handlers), {
       isTrustedSender: (url) => isAllowedNavigation(url),
       onRefused: (frameUrl, method, error) => refused.push(`${frameUrl} ${method} ${error.code}`),
     });
     await ipc.ipcRenderer.invoke('app:info', {});
     const trusted = createFakeIpc({ frameUrl: TRUSTED });
-    registerConsoleHandlers(trusted.ipcMain, core.handlers, {
+    registerConsoleHandlers(trusted.ipcMain, plain(core.handlers), {
       isTrustedSender: (url) => isAllowedNavigation(url),
       onRefused: (frameUrl, method, error) => refused.push(`${frameUrl} ${method} ${error.code}`),
     });
@@ -102,7 +105,7 @@ describe('registerConsoleHandlers', () => {
       handle(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => unknown) { this.listeners.set(channel, listener); },
       removeHandler() {},
     };
-    registerConsoleHandlers(ipcMain, core.handlers, { isTrustedSender: (url) => { calls.push(url); return true; } });
+    registerConsoleHandlers(ipcMain, plain(core.handlers), { isTrustedSender: (url) => { calls.push(url); return true; } });
     const destroyedFrame = { get url(): string { throw new Error('Render frame was disposed before WebFrameMain could be accessed'); } };
     const reply = await ipcMain.listeners.get('incidents:list')!({ senderFrame: destroyedFrame }, {});
     expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

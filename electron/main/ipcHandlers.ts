@@ -1,5 +1,4 @@
-import { EVENT_NAMES, METHOD_NAMES, type ConsoleEvents, type EventName, type Handlers } from '../../shared/ipc/contract.ts';
-import { dispatch } from '../../shared/ipc/dispatch.ts';
+import { EVENT_NAMES, METHOD_NAMES, type ConsoleEvents, type EventName, type MethodName } from '../../shared/ipc/contract.ts';
 import { AUDITED_REFUSALS, type ConsoleErrorShape, type Reply } from '../../shared/ipc/errors.ts';
 import { EVENT_CHANNEL, type EventMessage } from '../preload/channels.ts';
 
@@ -27,6 +26,12 @@ export interface ConsoleHandlerOptions {
   onRefused?(frameUrl: string | null, method: string, error: ConsoleErrorShape): void;
 }
 
+/**
+ * Runs one trusted call: in the app, the core's call gate with the desk user (roles checked,
+ * audited); in tests, plain dispatch.
+ */
+export type CallFn = (method: MethodName, input: unknown, frameUrl: string) => Promise<Reply<unknown>>;
+
 export type Subscribe = <E extends EventName>(event: E, listener: (payload: ConsoleEvents[E]) => void) => () => void;
 
 function senderUrl(event: IpcInvokeEventLike): string | null {
@@ -43,13 +48,13 @@ function senderUrl(event: IpcInvokeEventLike): string | null {
  * is checked first, then `dispatch` validates the argument and runs the handler; every outcome is a
  * Reply envelope, so nothing but plain data crosses back. Returns a function removing the handlers.
  */
-export function registerConsoleHandlers(ipcMain: IpcMainLike, handlers: Handlers, options: ConsoleHandlerOptions): () => void {
+export function registerConsoleHandlers(ipcMain: IpcMainLike, call: CallFn, options: ConsoleHandlerOptions): () => void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(method, async (event, input): Promise<Reply<unknown>> => {
       const url = senderUrl(event);
       const reply: Reply<unknown> = url === null || !options.isTrustedSender(url)
         ? { ok: false, error: { code: 'FORBIDDEN', message: `${method} refused: the calling frame is not the console` } }
-        : await dispatch(handlers, method, input);
+        : await call(method, input, url);
       if (!reply.ok && AUDITED_REFUSALS.has(reply.error.code)) options.onRefused?.(url, method, reply.error);
       return reply;
     });

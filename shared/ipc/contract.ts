@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './call.ts';
+import { USERS_CONTRACT } from './contracts/users.ts';
 import { AdminCode, LonLat } from '../domain/common.ts';
 import type { CommandNode } from '../domain/commandNode.ts';
 import type { Boundary } from '../domain/boundary.ts';
@@ -245,6 +246,7 @@ export const CONTRACT = {
   'positions:report': call<typeof PositionReport, PositionReportResult>(PositionReport),
   'positions:snapshot': call<typeof Empty, PositionBatch>(Empty),
   // Topic contracts (shared/ipc/contracts/<topic>.ts) are spread below, one line each.
+  ...USERS_CONTRACT,
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */

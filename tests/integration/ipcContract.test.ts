@@ -10,7 +10,8 @@ import { runContractSuite } from './contractSuite.ts';
 runContractSuite('Electron IPC (main process + preload)', async (dataDir) => {
   const core = await createConsoleCore({ dataDir });
   const ipc = createFakeIpc({ frameUrl: 'app://console/index.html' });
-  const unregister = registerConsoleHandlers(ipc.ipcMain, core.handlers, { isTrustedSender: (url) => isAllowedNavigation(url) });
+  const desk = core.users.ensureAdministrator('desk-token');
+  const unregister = registerConsoleHandlers(ipc.ipcMain, (method, input, frameUrl) => core.call(desk, method, input, `ipc ${frameUrl}`), { isTrustedSender: (url) => isAllowedNavigation(url) });
   const stopEvents = forwardEvents(core.subscribe.bind(core), ipc.webContents);
   return {
     api: buildApi(ipc.ipcRenderer),

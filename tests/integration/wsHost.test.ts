@@ -107,9 +107,10 @@ describe('browser console host', () => {
       'connection refused: {"reason":"token"}',
       expect.stringMatching(/^connection refused: \{"reason":"origin","path":"\/api","origin":"http:\/\/evil\.example"\}$/),
       'message refused: {"reason":"not a JSON object"}',
-      expect.stringMatching(/^call refused: \{"method":"store:dropEverything","code":"UNKNOWN_METHOD"/),
-      expect.stringMatching(/^call refused: \{"method":"incidents:report","code":"INVALID_ARGUMENT"/),
+      expect.stringMatching(/^call refused: \{"method":"store:dropEverything","role":"admin","code":"UNKNOWN_METHOD"/),
+      expect.stringMatching(/^call refused: \{"method":"incidents:report","role":"admin","code":"INVALID_ARGUMENT"/),
     ]));
-    expect(trail.every((line) => line.actor.startsWith('ws 127.0.0.1:'))).toBe(true);
+    // Connections are refused before anyone signs in; calls are made by a user, named with where they came from.
+    expect(trail.every((line) => line.actor.startsWith('ws 127.0.0.1:') || /^admin \(.+\) via ws 127\.0\.0\.1:/.test(line.actor))).toBe(true);
   });
 });

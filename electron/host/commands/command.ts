@@ -1,5 +1,10 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import type { MethodInput, MethodName, MethodResult } from '../../../shared/ipc/contract.ts';
+import type { Reply } from '../../../shared/ipc/errors.ts';
+import type { Caller } from '../../../shared/ipc/roles.ts';
+import type { ConsoleCore } from '../../core/consoleCore.ts';
 
 export const REPO_ROOT = path.resolve(new URL('../../..', import.meta.url).pathname);
 export const DEFAULT_DATA = path.join(REPO_ROOT, 'data');
@@ -34,3 +39,20 @@ export const common = {
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
+
+/**
+ * The operator at the command line: whoever can read the data folder is its machine's
+ * administrator, so CLI calls run as an administrator, audited under the operating-system user.
+ */
+export function cliCaller(): Caller {
+  let name = 'operator';
+  try {
+    name = os.userInfo().username || name;
+  } catch { /* no user entry (some containers): keep "operator" */ }
+  return { userId: 'cli', name, role: 'admin' };
+}
+
+/** Runs one console call as the CLI operator, through the core's role check and audit trail. */
+export function cliCall<M extends MethodName>(core: ConsoleCore, method: M, input: MethodInput<M>): Promise<Reply<MethodResult<M>>> {
+  return core.call(cliCaller(), method, input, 'cli') as Promise<Reply<MethodResult<M>>>;
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import type { MethodName } from './contract.ts';
+
+/**
+ * The people of a console and what each may do (issue 10, finding 7):
+ * - admin: the centre's administrator — boundaries, basemaps, the online tile source, users, and
+ *   everything a duty officer does;
+ * - duty: the duty officer — incidents, allocations, shelters, forces, areas drawn on the map;
+ * - liaison: an agency liaison joining a consultation — reads everything, reports incidents;
+ * - viewer: a wall or a guest screen — reads only.
+ */
+export const ROLES = ['admin', 'duty', 'liaison', 'viewer'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** Who is calling: the user behind a token (browser), the desk user (Electron) or the operator at the command line. */
+export interface Caller {
+  userId: string;
+  name: string;
+  role: Role;
+}
+
+const EVERYONE: readonly Role[] = ROLES;
+const REPORTERS: readonly Role[] = ['admin', 'duty', 'liaison'];
+const OPERATORS: readonly Role[] = ['admin', 'duty'];
+const ADMIN: readonly Role[] = ['admin'];
+
+/**
+ * Which roles may make each call: the one table the core checks every call against. Typed over
+ * every method, so a new call cannot be added without deciding who may make it.
+ */
+export const METHOD_ROLES: Record<MethodName, readonly Role[]> = {
+  'app:info': EVERYONE,
+  'nodes:list': EVERYONE,
+  'nodes:search': EVERYONE,
+  'incidents:list': EVERYONE,
+  'incidents:report': REPORTERS,
+  'alerts:list': EVERYONE,
+  'sync:status': EVERYONE,
+  'sync:peers': EVERYONE,
+  'sync:verify': OPERATORS,
+  'hazards:importTracks': OPERATORS,
+  'hazards:listTracks': EVERYONE,
+  'map:boundaries': EVERYONE,
+  'resources:listDepots': EVERYONE,
+  'resources:listShelters': EVERYONE,
+  'resources:listTeams': EVERYONE,
+  'resources:listStockItems': EVERYONE,
+  'resources:balances': EVERYONE,
+  'resources:listAllocations': EVERYONE,
+  'resources:allocationLedger': EVERYONE,
+  'resources:requestAllocation': OPERATORS,
+  'resources:advanceAllocation': OPERATORS,
+  'resources:requestAllocations': OPERATORS,
+  'resources:assessNeeds': EVERYONE,
+  'resources:updateShelter': OPERATORS,
+  'resources:importCsv': OPERATORS,
+  'resources:stockBoard': EVERYONE,
+  'forces:listEquipment': EVERYONE,
+  'forces:listVolunteers': EVERYONE,
+  'forces:callUpVolunteers': OPERATORS,
+  'forces:standDownVolunteers': OPERATORS,
+  'forces:updateEquipment': OPERATORS,
+  'map:importBoundaries': ADMIN,
+  'map:listBasemaps': EVERYONE,
+  'map:addBasemap': ADMIN,
+  'map:onlineSource': EVERYONE,
+  'map:setOnlineSource': ADMIN,
+  'map:listAreas': EVERYONE,
+  'map:saveArea': OPERATORS,
+  'map:deleteArea': OPERATORS,
+  'positions:report': OPERATORS,
+  'positions:snapshot': EVERYONE,
+  'users:me': EVERYONE,
+  'users:list': ADMIN,
+  'users:add': ADMIN,
+  'users:update': ADMIN,
+  'users:rotateToken': ADMIN,
+};
+
+/** True when a caller with `role` may make `method`. */
+export function mayCall(role: Role, method: MethodName): boolean {
+  return METHOD_ROLES[method].includes(role);
+}
+
+/**
+ * Calls whose success is written to the audit trail too, not only their refusals: every call only
+ * an administrator may make (they change the console for everyone).
+ */
+export function isAuditedOnSuccess(method: MethodName): boolean {
+  const roles = METHOD_ROLES[method];
+  return roles.length === 1 && roles[0] === 'admin';
+}
