@@ -11,6 +11,7 @@ import { MapPanel } from './panels/MapPanel.tsx';
 import { ResourcesPanel } from './panels/resources/ResourcesPanel.tsx';
 import { SyncPanel } from './panels/SyncPanel.tsx';
 import { useLiveQuery } from './state/useLiveQuery.ts';
+import { CallerContext } from './state/callerContext.ts';
 
 const loadInfo = (api: ConsoleApi) => api.app.info({});
 const loadNodes = (api: ConsoleApi) => api.nodes.list({});
@@ -36,6 +37,7 @@ export function App() {
   if (errorCode(info.error) === 'FORBIDDEN' || errorCode(nodes.error) === 'FORBIDDEN') return <AccessError />;
 
   return (
+    <CallerContext.Provider value={info.data?.user ?? null}>
     <div className="shell">
       <TopBar info={info.data} homeNode={homeNode} />
       <ConnectionBanner />
@@ -67,5 +69,6 @@ export function App() {
         </main>
       </div>
     </div>
+    </CallerContext.Provider>
   );
 }

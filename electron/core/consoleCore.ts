@@ -122,6 +122,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       nodeCode: store.identity.nodeCode,
       role: store.identity.role,
       exerciseData: await store.query('meta.exercise'),
+      user: currentCaller() ?? null,
     }),
     'nodes:list': () => store.query('nodes.list'),
     'nodes:search': (args) => store.query('nodes.search', args),

@@ -7,7 +7,7 @@ import type { Locale } from '../i18n/messages.ts';
 import { AccessError } from './AccessError.tsx';
 import { TopBar } from './TopBar.tsx';
 
-const info = (exerciseData: boolean): AppInfo => ({ version: '0.1.0', nodeId: 'node-test', nodeCode: '310101000000', role: 'district', exerciseData });
+const info = (exerciseData: boolean): AppInfo => ({ version: '0.1.0', nodeId: 'node-test', nodeCode: '310101000000', role: 'district', exerciseData, user: { userId: 'duty-2', name: '张三', role: 'duty' } });
 const huangpu = { code: '310101000000', level: 'district' as const, name: '黄浦区', nameEn: 'Huangpu District', parentCode: '310000000000', exercise: false };
 
 const render = (element: ReactNode, locale: Locale = 'zh-CN') =>
@@ -22,6 +22,8 @@ describe('TopBar', () => {
     expect(html).toContain('黄浦区');
     expect(html).toContain('310101000000');
     expect(html).toContain('>English<');
+    expect(html).toContain('张三');
+    expect(html).toContain('值班员');
   });
 
   it('has no exercise mark without exercise data', () => {
@@ -34,6 +36,7 @@ describe('TopBar', () => {
     expect(html).toContain('District command centre');
     expect(html).toContain('Huangpu District');
     expect(html).toContain('>中文<');
+    expect(html).toContain('Duty officer');
   });
 });
 

@@ -31,6 +31,13 @@ export function TopBar({ info, homeNode }: Props) {
           <span className="top-bar__identity-code">{info.nodeCode}</span>
         </div>
       )}
+      {info?.user && (
+        <div className="top-bar__identity" data-testid="user-identity" title={info.user.userId}>
+          <span className="top-bar__identity-label">{t('user.label')}</span>
+          <span className="top-bar__identity-name">{info.user.name}</span>
+          <span className="top-bar__identity-role">{t(`user.role.${info.user.role}`)}</span>
+        </div>
+      )}
       <LanguageSwitch />
     </header>
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call } from './call.ts';
 import { USERS_CONTRACT } from './contracts/users.ts';
+import type { Caller } from './roles.ts';
 import { AdminCode, LonLat } from '../domain/common.ts';
 import type { CommandNode } from '../domain/commandNode.ts';
 import type { Boundary } from '../domain/boundary.ts';
@@ -32,6 +33,8 @@ export interface AppInfo {
   role: NodeRole;
   /** True while any exercise (演练) record is present: the UI shows the exercise mark. */
   exerciseData: boolean;
+  /** Who is signed in on this channel, with their role; null for the core's own calls. */
+  user: Caller | null;
 }
 
 export type LinkState = 'standalone' | 'online' | 'degraded' | 'offline';
