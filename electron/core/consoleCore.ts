@@ -170,6 +170,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'map:deleteArea': (args) => deleteArea(store, args.id),
     'positions:report': (args) => positions.report(args),
     'positions:snapshot': () => positions.snapshot(),
+    'sync:unsent': async () => (options.sync?.parentUrl ? store.query('sync.unsent') : []),
     'users:me': (): Caller => {
       const caller = currentCaller();
       if (!caller) throw new ConsoleError({ code: 'FORBIDDEN', message: 'no user is signed in on this channel' });

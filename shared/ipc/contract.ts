@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './call.ts';
+import { OUTBOX_CONTRACT } from './contracts/outbox.ts';
 import { USERS_CONTRACT } from './contracts/users.ts';
 import type { Caller } from './roles.ts';
 import { AdminCode, LonLat } from '../domain/common.ts';
@@ -250,6 +251,7 @@ export const CONTRACT = {
   'positions:snapshot': call<typeof Empty, PositionBatch>(Empty),
   // Topic contracts (shared/ipc/contracts/<topic>.ts) are spread below, one line each.
   ...USERS_CONTRACT,
+  ...OUTBOX_CONTRACT,
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */

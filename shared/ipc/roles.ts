@@ -71,6 +71,7 @@ export const METHOD_ROLES: Record<MethodName, readonly Role[]> = {
   'map:deleteArea': OPERATORS,
   'positions:report': OPERATORS,
   'positions:snapshot': EVERYONE,
+  'sync:unsent': EVERYONE,
   'users:me': EVERYONE,
   'users:list': ADMIN,
   'users:add': ADMIN,

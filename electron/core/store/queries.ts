@@ -12,6 +12,7 @@ import { stockBoard } from './repos/stockBoardRepo.ts';
 import { listCommandNodes, searchCommandNodes } from './repos/commandNodeRepo.ts';
 import { getIncident, listIncidents } from './repos/incidentRepo.ts';
 import { countOps, hasExerciseData, outboxCount, readIdentity, readVector } from './repos/metaRepo.ts';
+import { parentOutbox, unsentKeys } from './repos/outboxRepo.ts';
 import { TABLE_OF } from './tables.ts';
 
 /** Every read the store worker answers, by name; the client is typed from this object. */
@@ -62,6 +63,8 @@ export const QUERIES = {
   'resources.stockBoard': (db: Database.Database) => stockBoard(db),
   'forces.equipment': (db: Database.Database) => rowsOf<Equipment>(db, 'equipment'),
   'forces.volunteers': (db: Database.Database) => rowsOf<Volunteer>(db, 'volunteer'),
+  'sync.parentOutbox': (db: Database.Database) => parentOutbox(db),
+  'sync.unsent': (db: Database.Database) => unsentKeys(db),
   'map.areas': (db: Database.Database) =>
     (db.prepare("SELECT body FROM named_areas WHERE live = 1 ORDER BY json_extract(body, '$.createdAt') DESC, key").all() as { body: string }[])
       .map((row) => JSON.parse(row.body) as NamedArea),
