@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { importCmaTracks } from '../../electron/core/services/hazardsService.ts';
 import { Store } from '../../electron/core/store/storeClient.ts';
+import { parseCmaBestTrack, summariseStorm } from '../../shared/hazard/cmaBestTrack.ts';
 import { syntheticYear } from './trackYearFile.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -19,6 +21,33 @@ afterEach(() => { for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: 
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
 type Event = { event: string; [key: string]: unknown };
 const events = (stdout: string): Event[] => stdout.trim().split('\n').map((line) => JSON.parse(line) as Event);
+
+describe('CMA year files from many seeds', () => {
+  it('reads every storm, its points and its peak exactly as written, for 25 different synthetic years', () => {
+    for (let seed = 1; seed <= 25; seed += 1) {
+      const year = syntheticYear(1949 + seed * 3, seed);
+      const read = parseCmaBestTrack(year.text).map(summariseStorm);
+      expect(read.map(({ number, name, points, peakCategory, peakWindMs, minPressureHpa }) => ({ number, name, points, peakCategory, peakWindMs, minPressureHpa })), `seed ${seed}`)
+        .toEqual(year.storms.map(({ number, name, points, peakCategory, peakWindMs, minPressureHpa }) => ({ number, name, points, peakCategory, peakWindMs, minPressureHpa })));
+    }
+  });
+
+  it('keeps two storms of one file that carry the same number, telling the second apart by its serial', async () => {
+    const dataDir = tempDir();
+    const store = await Store.open({ dataDir, synchronous: 'NORMAL' });
+    try {
+      const twice = [
+        '66666 2106    1 0009 2106 0 6 In-fa                20220113', '2021072300 5  246 1250  950   45',
+        '66666 2106    1 0012 2106 0 6 In-fa                20220113', '2021080100 2  180 1150  990   20',
+      ].join('\n');
+      await importCmaTracks(store, 'CH2021BST.txt', twice);
+      const tracks = await store.query('hazards.tracks');
+      expect(tracks.map((t) => [t.id, t.points.length]).sort()).toEqual([['cma-2021-2106', 1], ['cma-2021-2106-s12', 1]]);
+    } finally {
+      await store.close();
+    }
+  });
+});
 
 describe('resilience-console import track: a whole CMA year', () => {
   it('imports a year of 30 storms and ~1,000 fixes well under a second, with the right storms, points and peaks', async () => {
