@@ -1,4 +1,5 @@
 import { shelterCapacity } from '../../shared/domain/resources.ts';
+import { formatPosition } from '../../shared/hazard/longitude.ts';
 import { primaryName, secondaryName } from '../i18n/display.ts';
 import { translate, type Locale, type MessageKey } from '../i18n/messages.ts';
 import { capLabel } from './capLabels.ts';
@@ -86,7 +87,7 @@ export function featureDetails(selection: MapSelection, locale: Locale): Details
           row('map.field.category', `${translate('zh-CN', categoryKey(p.category))} / ${translate('en', categoryKey(p.category))}`, 'detail-category'),
           row('map.field.wind', t('map.value.wind', { value: p.windMs }), 'detail-wind'),
           row('map.field.pressure', t('map.value.pressure', { value: p.pressureHpa }), 'detail-pressure'),
-          row('map.field.position', `${p.lat.toFixed(1)}°N ${p.lon.toFixed(1)}°E`),
+          row('map.field.position', formatPosition(p.lat, p.lon), 'detail-position'),
         ],
       };
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type LineString from 'ol/geom/LineString.js';
 import type Point from 'ol/geom/Point.js';
 import type { Boundary } from '../../shared/domain/boundary.ts';
 import type { HazardTrack } from '../../shared/domain/hazardTrack.ts';
@@ -50,6 +51,43 @@ describe('feature building', () => {
     expect(dots.map((f) => f.get(TIME_LABEL))).toEqual([true, false, true]);
     const first = selectionOf(dots[0]!);
     expect(first?.kind === 'trackPoint' && first.record.points[first.index]!.windMs).toBe(45);
+  });
+});
+
+// A storm recurving east of the date line, stored as CMA's 1795, 1805 and 2439 (tenths °E) become.
+const eastward: HazardTrack = {
+  id: 'cma-2024-s30', kind: 'tropicalCyclone', number: 'serial 30', name: '(nameless)', source: 'CMA',
+  points: [
+    { time: '2024-09-01T00:00:00Z', category: 1, lat: 30, lon: 179.5, pressureHpa: 1000, windMs: 15 },
+    { time: '2024-09-01T06:00:00Z', category: 1, lat: 31, lon: -179.5, pressureHpa: 1000, windMs: 15 },
+    { time: '2024-09-01T12:00:00Z', category: 2, lat: 32, lon: -116.1, pressureHpa: 998, windMs: 18 },
+  ],
+};
+
+/** Web-mercator x as degrees east, without OpenLayers' wrapping back into −180..180. */
+const lonOfX = (x: number) => (x / 6378137) * (180 / Math.PI);
+
+describe('tracks across the date line', () => {
+  it('draws the line on past 180°E, never back across the whole world, with each dot on it', () => {
+    const [line, ...dots] = trackFeatures([eastward]);
+    const vertices = (line!.getGeometry() as LineString).getCoordinates().map((c) => lonOfX(c[0]!));
+    expect(vertices.map((lon) => Math.round(lon * 10) / 10)).toEqual([179.5, 180.5, 243.9]);
+    // One world is about 40,075 km of x in web mercator; the short way is about 700 km per step here.
+    const xs = (line!.getGeometry() as LineString).getCoordinates().map((c) => c[0]!);
+    expect(Math.abs(xs[1]! - xs[0]!)).toBeLessThan(200_000);
+    expect(dots.map((dot) => (dot.getGeometry() as Point).getCoordinates()[0])).toEqual(xs);
+  });
+
+  it('keeps a track wholly east of 180° next to Asia rather than a world away', () => {
+    const far: HazardTrack = { ...eastward, points: eastward.points.slice(1) };
+    const [line] = trackFeatures([far]);
+    expect((line!.getGeometry() as LineString).getCoordinates().map((c) => Math.round(lonOfX(c[0]!) * 10) / 10)).toEqual([180.5, 243.9]);
+  });
+
+  it('shows a fix east of the date line as a west longitude in the details', () => {
+    const details = featureDetails({ kind: 'trackPoint', record: eastward, index: 2 }, 'zh-CN');
+    expect(details.rows.find((row) => row.testId === 'detail-position')?.value).toBe('32.0°N 116.1°W');
+    expect(featureDetails({ kind: 'trackPoint', record: eastward, index: 0 }, 'en').rows.find((row) => row.testId === 'detail-position')?.value).toBe('30.0°N 179.5°E');
   });
 });
 

@@ -13,6 +13,7 @@ import type { CommandNode } from '../../shared/domain/commandNode.ts';
 import type { LinkStatus } from '../../shared/ipc/contract.ts';
 import Polygon from 'ol/geom/Polygon.js';
 import { labelledPoint } from './model.ts';
+import { unwrapLongitudes } from '../../shared/hazard/longitude.ts';
 
 /** What a clicked feature is, with its record: the details panel reads this. */
 export type MapSelection =
@@ -90,19 +91,29 @@ export function teamFeatures(teams: readonly Team[]): Feature[] {
   });
 }
 
-/** Each track as a line through its points (in time order), plus one feature per point. */
+/** The meridian tracks are drawn next to: the console's region (Shanghai), so Pacific tracks lie east of Asia. */
+export const TRACK_HOME_LONGITUDE = 121.47;
+
+/**
+ * Each track as a line through its points (in time order), plus one feature per point. Stored
+ * longitudes are −180..180; they are unwrapped here so a track that crosses the date line is drawn
+ * on across it (x past 180°E, which OpenLayers draws on the next copy of the world) instead of
+ * jumping back across the whole map.
+ */
 export function trackFeatures(tracks: readonly HazardTrack[]): Feature[] {
   return tracks.flatMap((track) => {
     const points = [...track.points].sort((a, b) => a.time.localeCompare(b.time));
     const ordered: HazardTrack = { ...track, points };
+    const lons = unwrapLongitudes(points.map((p) => p.lon), TRACK_HOME_LONGITUDE);
+    const places = points.map((p, index) => fromLonLat([lons[index]!, p.lat]));
     const line = new Feature({
-      geometry: new LineString(points.map((p) => fromLonLat([p.lon, p.lat]))),
+      geometry: new LineString(places),
       [SELECTION]: { kind: 'track', record: ordered } satisfies MapSelection,
     });
     line.setId(`track:${track.id}`);
-    const dots = points.map((p, index) => {
+    const dots = places.map((place, index) => {
       const feature = new Feature({
-        geometry: point(p.lon, p.lat),
+        geometry: new Point(place),
         [SELECTION]: { kind: 'trackPoint', record: ordered, index } satisfies MapSelection,
         [TIME_LABEL]: labelledPoint(index),
       });

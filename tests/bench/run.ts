@@ -5,7 +5,8 @@ import { printTable, type BenchRow } from './stats.ts';
 
 /**
  * `npm run bench`: prints a table and writes tests/bench/results/bench.json.
- * `--quick` runs smaller sizes (a smoke run); `--only store,sync,board,map` runs some of them.
+ * `--quick` runs smaller sizes (a smoke run); `--only store,sync,board,map` runs some of them;
+ * `--only track` (not in the default set) times the CMA best-track import.
  * Figures are never compared with a limit here: benchmarks report, tests check behaviour.
  */
 const quick = process.argv.includes('--quick');
@@ -33,6 +34,7 @@ await section('sync', async () => {
 });
 await section('board', async () => (await import('./boardBench.ts')).runBoardBench(quick));
 await section('map', async () => (await import('./mapBench.ts')).runMapBench(quick));
+await section('track', async () => (await import('./trackBench.ts')).runTrackBench(quick));
 printTable(rows);
 const outDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
 fs.mkdirSync(outDir, { recursive: true });

@@ -52,7 +52,7 @@ describe('resilience-console import boundaries | track --format geojson | basema
     const human = run('import', 'track', file, '--format', 'geojson', '--data', dataDir);
     expect(human.status).toBe(0);
     expect(human.stdout).toMatch(/2106\s+In-fa\s+5 points\s+2021-07-23 00:00 → 2021-07-26 00:00 UTC\s+peak 强台风 Severe typhoon, 45 m\/s, 950 hPa/);
-    expect(human.stdout).toContain('Imported 2 storm(s) from tracks.geojson.');
+    expect(human.stdout).toMatch(/Imported 2 storm\(s\), 7 points from tracks\.geojson in \d+ ms\./);
     // The CMA reader does not take GeoJSON: the format is chosen, not guessed.
     expect(run('import', 'track', file, '--data', dataDir).stderr).toMatch(/not a usable CMA best-track file/);
   }, 120_000);

@@ -60,11 +60,21 @@ describe('GeoJSON tropical-cyclone tracks', () => {
     expect(infa.points.find((p) => p.windMs === 45)!.category).toBe(5);
   });
 
+  it('takes longitudes written on past 180°E and stores them as −180..180', () => {
+    const collection = sampleAsGeoJson();
+    const infaFixes = collection.features.filter((f) => (f.properties as Record<string, unknown>).name === 'In-fa');
+    infaFixes.forEach((feature, index) => { feature.geometry = { type: 'Point', coordinates: [178 + index * 2, 30] }; });
+    const infa = parseTrackGeoJson(JSON.stringify(collection)).find((s) => s.name === 'In-fa')!;
+    expect(infa.points.map((p) => p.lon).sort((a, b) => a - b)).toEqual([-178, -176, -174, 178, 180]);
+  });
+
   const broken: [string, (c: ReturnType<typeof sampleAsGeoJson>) => unknown, RegExp][] = [
     ['a point without a time zone', (c) => { (c.features[2]!.properties as Record<string, unknown>).time = '2021-07-25 06:00'; return c; }, /feature 2: time "2021-07-25 06:00" is not an ISO-8601 time with a zone/],
     ['a missing pressure', (c) => { delete (c.features[1]!.properties as Record<string, unknown>).pressureHpa; return c; }, /feature 1 has no central pressure \(hPa\)/],
     ['a LineString', (c) => { c.features[0]!.geometry = { type: 'LineString', coordinates: [[120, 30], [121, 31]] }; return c; }, /feature 0 has geometry LineString; track points must be Point/],
     ['a repeated time', (c) => { (c.features[1]!.properties as Record<string, unknown>).time = (c.features[0]!.properties as Record<string, unknown>).time; (c.features[1]!.properties as Record<string, unknown>).storm = (c.features[0]!.properties as Record<string, unknown>).storm; return c; }, /feature 1: storm \S+ already has a point at/],
+    ['a control character in a name', (c) => { (c.features[3]!.properties as Record<string, unknown>).name = 'In-fa\u001b[31m'; return c; }, /feature 3: the storm name contains control characters/],
+    ['a longitude past 360°', (c) => { c.features[2]!.geometry = { type: 'Point', coordinates: [361, 30] }; return c; }, /feature 2: coordinates \[361,30\] are not a valid/],
     ['a wind of 300 m/s', (c) => { (c.features[4]!.properties as Record<string, unknown>).windMs = 300; return c; }, /feature 4: maximum wind \(m\/s\) 300 is outside 0–120/],
   ];
 

@@ -1,5 +1,6 @@
 import { CMA_CATEGORIES, type CmaCategory, type Storm } from '../../../shared/hazard/cmaBestTrack.ts';
 import { ImportFileError } from '../../../shared/formats/importFileError.ts';
+import { normaliseLongitude } from '../../../shared/hazard/longitude.ts';
 
 /**
  * Tropical-cyclone tracks as GeoJSON: a FeatureCollection of Point features, one per fix,
@@ -12,8 +13,9 @@ import { ImportFileError } from '../../../shared/formats/importFileError.ts';
  *   windMs       2-minute maximum sustained wind, m/s, 0–120 (required; also accepted: wind)
  *   category     CMA category 0–6 or 9 (optional; derived from the wind by GB/T 19201 when absent)
  *
- * Coordinates are [longitude, latitude] in WGS84. Fixes may come in any order; within a storm
- * two fixes may not share a time.
+ * Coordinates are [longitude, latitude] in WGS84. Longitudes past 180°E may be written on
+ * (181–360, as tools that keep a Pacific track continuous do); they are stored as −180..180.
+ * Fixes may come in any order; within a storm two fixes may not share a time.
  *
  *   {"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Point","coordinates":[122.2,30.0]},
  *     "properties":{"storm":"2106","name":"In-fa","time":"2021-07-25T06:00:00Z","pressureHpa":965,"windMs":35}}]}
@@ -65,7 +67,7 @@ export function parseTrackGeoJson(text: string): Storm[] {
     const coordinates = geometry.coordinates;
     if (!Array.isArray(coordinates) || typeof coordinates[0] !== 'number' || typeof coordinates[1] !== 'number'
       || !Number.isFinite(coordinates[0]) || !Number.isFinite(coordinates[1])
-      || coordinates[0] < -180 || coordinates[0] > 180 || coordinates[1] < -90 || coordinates[1] > 90) {
+      || coordinates[0] < -180 || coordinates[0] > 360 || coordinates[1] < -90 || coordinates[1] > 90) {
       throw new ImportFileError(`${at.zh}的坐标 ${JSON.stringify(coordinates)} 不是有效的 [经度, 纬度]`, `${at.en}: coordinates ${JSON.stringify(coordinates)} are not a valid [longitude, latitude]`);
     }
     const properties = isObject(feature.properties) ? feature.properties : {};
@@ -88,15 +90,18 @@ export function parseTrackGeoJson(text: string): Storm[] {
 
     let storm = storms.get(stormId);
     if (!storm) {
-      storm = { internationalId: null, chineseId: stormId, serial: storms.size + 1, name: null, endFlag: 0, intervalHours: 6, points: [] };
+      storm = { internationalId: null, chineseId: stormId, serial: storms.size + 1, name: null, subCentre: null, endFlag: 0, intervalHours: 6, points: [] };
       storms.set(stormId, storm);
+    }
+    if (typeof properties.name === 'string' && /[\p{Cc}\p{Cf}]/u.test(properties.name)) {
+      throw new ImportFileError(`${at.zh}的台风名称含有控制字符`, `${at.en}: the storm name contains control characters`);
     }
     if (!storm.name && typeof properties.name === 'string' && properties.name.trim() !== '') storm.name = properties.name.trim().slice(0, 80);
     const iso = time.toISOString();
     if (storm.points.some((p) => p.time === iso)) {
       throw new ImportFileError(`${at.zh}：台风 ${stormId} 在 ${iso} 已有路径点`, `${at.en}: storm ${stormId} already has a point at ${iso}`);
     }
-    storm.points.push({ time: iso, category, lon: coordinates[0], lat: coordinates[1], pressureHpa, windMs });
+    storm.points.push({ time: iso, category, lon: normaliseLongitude(coordinates[0]), lat: coordinates[1], pressureHpa, windMs });
   });
   for (const storm of storms.values()) {
     storm.points.sort((a, b) => a.time.localeCompare(b.time));
