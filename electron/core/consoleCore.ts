@@ -13,6 +13,7 @@ import { deleteArea, saveArea } from './map/namedAreas.ts';
 import { TileService } from './map/tiles.ts';
 import { reportIncident } from './services/incidentsService.ts';
 import { assessNeeds } from './services/needsService.ts';
+import { alertsHandlers } from './services/alertsService.ts';
 import { updateShelter } from './services/sheltersService.ts';
 import { Store } from './store/storeClient.ts';
 import { PositionsHub } from './positions/positionsHub.ts';
@@ -160,6 +161,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'map:deleteArea': (args) => deleteArea(store, args.id),
     'positions:report': (args) => positions.report(args),
     'positions:snapshot': () => positions.snapshot(),
+    ...alertsHandlers(store),
   };
 
   // Live positions stay in memory, outside the op log (sync.md: latest value per entity, P3).
