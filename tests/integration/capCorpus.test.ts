@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readCapDocument } from '../../shared/cap/capDocument.ts';
 import { CapError } from '../../shared/cap/capError.ts';
 import { writeCap12 } from '../../shared/cap/capWrite.ts';
-import { CAP12_XSD, CAP_SAMPLES_DIR, EXPECTED, readSample } from './capSamples.ts';
+import { CAP12_XSD, CAP_SAMPLES_DIR, EXPECTED, largestRealisticAlert, readSample } from './capSamples.ts';
 
 const XMLLINT = spawnSync('xmllint', ['--version']).status === 0;
 
@@ -45,6 +45,18 @@ describe('the shared CAP corpus', () => {
   }
 });
 
+describe('round trip', () => {
+  it('compose → CAP 1.2 XML → import gives the same alert: two languages, a 100-point polygon, a circle, codes, a reference', () => {
+    const alert = largestRealisticAlert();
+    const xml = writeCap12(alert);
+    expect(xml).toContain('<sent>2026-09-14T08:00:00+08:00</sent>');
+    expect(xml).toContain('<valueName>CPEAS Geographic Code</valueName>');
+    expect(xml.match(/<info>/g)).toHaveLength(2);
+    expect(readCapDocument(xml).alerts).toEqual([alert]);
+  });
+
+});
+
 describe.skipIf(!XMLLINT)('CAP 1.2 export against the official schema (xmllint)', () => {
   it('every alert imported from the corpus exports as CAP 1.2 that validates, and reads back the same', () => {
     let exported = 0;
@@ -59,6 +71,11 @@ describe.skipIf(!XMLLINT)('CAP 1.2 export against the official schema (xmllint)'
       }
     }
     expect(exported).toBe(30);
+  });
+
+  it('the largest realistic composed alert validates', () => {
+    const result = validatesAgainstCap12(writeCap12(largestRealisticAlert()));
+    expect(result.ok, result.output).toBe(true);
   });
 
   it('a message the schema refuses is refused by xmllint too (the check can fail)', () => {
