@@ -9,6 +9,7 @@ import { AUDITED_REFUSALS } from '../../shared/ipc/errors.ts';
 import type { ConsoleCore } from '../core/consoleCore.ts';
 import { resolveStaticFile } from './staticFiles.ts';
 import { serveTile } from './tileRoute.ts';
+import { serveAlertFeed } from './atomFeed.ts';
 
 export interface HostOptions {
   core: ConsoleCore;
@@ -58,6 +59,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return;
     }
     if (serveTile(options.core.tiles, url, request, response, (given) => sameToken(given, token))) return;
+    if (serveAlertFeed(options.core, url, request, response, (given) => sameToken(given, token))) return;
     const found = resolveStaticFile(options.staticDir, url.pathname);
     if (!found) {
       const built = fs.existsSync(options.staticDir);

@@ -3,11 +3,11 @@ import type { Alert, AlertArea, AlertText } from '../domain/alert.ts';
 import { CAP12_NAMESPACE, formatCapTime } from './capFields.ts';
 import { CPEAS_GEOCODE } from './capRead.ts';
 
-type Node = Record<string, unknown>;
+export type Node = Record<string, unknown>;
 
 const BUILDER = new XMLBuilder({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', format: true, indentBy: '  ', suppressEmptyNode: false, processEntities: true });
 
-function leaf(name: string, value: string | undefined): Node[] {
+export function leaf(name: string, value: string | undefined): Node[] {
   return value === undefined ? [] : [{ [name]: [{ '#text': value }] }];
 }
 
@@ -54,29 +54,35 @@ function infoNodes(alert: Alert, text: AlertText): Node {
   };
 }
 
+/** The `<alert>` element of an alert, in fast-xml-parser's ordered form (for embedding in a feed). */
+export function capAlertNode(alert: Alert): Node {
+  const references = alert.references?.map((reference) => `${reference.sender},${reference.identifier},${formatCapTime(reference.sent)}`).join(' ');
+  return {
+    alert: [
+      ...leaf('identifier', alert.identifier ?? alert.id),
+      ...leaf('sender', alert.sender),
+      ...leaf('sent', formatCapTime(alert.sent)),
+      ...leaf('status', alert.status),
+      ...leaf('msgType', alert.msgType),
+      ...leaf('source', alert.source),
+      ...leaf('scope', alert.scope),
+      ...leaf('note', alert.note),
+      ...leaf('references', references),
+      ...(alert.texts ?? []).map((text) => infoNodes(alert, text)),
+    ],
+    ':@': { xmlns: CAP12_NAMESPACE },
+  };
+}
+
+/** Builds an XML document from ordered nodes, with its declaration. */
+export function buildXml(root: Node): string {
+  return BUILDER.build([{ '?xml': [{ '#text': '' }], ':@': { version: '1.0', encoding: 'UTF-8' } }, root]) as string;
+}
+
 /**
  * Writes an alert as a CAP 1.2 message, elements in the schema's order, times in Beijing time.
  * Every info block (one per language) carries the alert's areas.
  */
 export function writeCap12(alert: Alert): string {
-  const references = alert.references?.map((reference) => `${reference.sender},${reference.identifier},${formatCapTime(reference.sent)}`).join(' ');
-  const document: Node[] = [
-    { '?xml': [{ '#text': '' }], ':@': { version: '1.0', encoding: 'UTF-8' } },
-    {
-      alert: [
-        ...leaf('identifier', alert.identifier ?? alert.id),
-        ...leaf('sender', alert.sender),
-        ...leaf('sent', formatCapTime(alert.sent)),
-        ...leaf('status', alert.status),
-        ...leaf('msgType', alert.msgType),
-        ...leaf('source', alert.source),
-        ...leaf('scope', alert.scope),
-        ...leaf('note', alert.note),
-        ...leaf('references', references),
-        ...(alert.texts ?? []).map((text) => infoNodes(alert, text)),
-      ],
-      ':@': { xmlns: CAP12_NAMESPACE },
-    },
-  ];
-  return BUILDER.build(document) as string;
+  return buildXml(capAlertNode(alert));
 }
