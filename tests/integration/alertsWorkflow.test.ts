@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleCore, type ConsoleCore } from '../../electron/core/consoleCore.ts';
+import { readCapDocument } from '../../shared/cap/capDocument.ts';
 import { alertTemplate } from '../../shared/cap/templates.ts';
 import type { MethodInput, MethodName, MethodResult } from '../../shared/ipc/contract.ts';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
@@ -72,6 +73,10 @@ describe('alert workflow: draft → reviewed → issued, then update and cancel'
     expect(cancel).toMatchObject({ msgType: 'Cancel', responseTypes: ['AllClear'] });
     await ok('alerts:review', { id: cancel.id });
     await ok('alerts:issue', { id: cancel.id });
+    // The map shows what is in force: the cancelled original goes, and a cancel is not drawn as an area of its own.
+    const active = (await ok('alerts:list', {})).map((alert) => alert.id);
+    expect(active).not.toContain(issued.id);
+    expect(active).toContain(cancel.id);
     expect((await ok('alerts:listByState', { state: 'draft' })).map((alert) => alert.id)).toContain(update.id);
   });
 
@@ -116,6 +121,11 @@ describe('alert workflow: draft → reviewed → issued, then update and cancel'
         if (reply.ok) expect(reply.result.imported.map((alert) => alert.event)).toEqual(expected.imports);
       }
     }
+    // Imported and issued, but long expired: listed on the board, not drawn on the map.
+    const weather = readCapDocument(readSample('weather.cap')).alerts[0]!;
+    expect(weather.expires! < new Date().toISOString()).toBe(true);
+    expect((await ok('alerts:listByState', { state: 'issued' })).map((alert) => alert.id)).toContain(weather.id);
+    expect((await ok('alerts:list', {})).map((alert) => alert.id)).not.toContain(weather.id);
     const audit = await core.store.query('audit.recent', { limit: 200 });
     expect(audit.filter((entry) => entry.action === 'alert import refused').length).toBe(Object.values(EXPECTED).filter((e) => 'refused' in e || e.imports.length === 0).length);
   });

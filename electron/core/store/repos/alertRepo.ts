@@ -13,3 +13,13 @@ export function listAlerts(db: Database.Database, state?: AlertState): Alert[] {
   const rows = (state === undefined || state === 'issued' ? statement.all() : statement.all(state)) as { body: string }[];
   return rows.map((row) => JSON.parse(row.body) as Alert);
 }
+
+/**
+ * The alerts in force, for the map: issued, not expired, and not superseded by an issued
+ * update or cancel that references them (CAP `references`).
+ */
+export function listActiveAlerts(db: Database.Database, now = Date.now()): Alert[] {
+  const issued = listAlerts(db, 'issued');
+  const superseded = new Set(issued.flatMap((alert) => (alert.references ?? []).map((reference) => `${reference.sender}\n${reference.identifier}`)));
+  return issued.filter((alert) => !superseded.has(`${alert.sender}\n${alert.identifier ?? alert.id}`) && !(alert.expires && Date.parse(alert.expires) <= now));
+}
