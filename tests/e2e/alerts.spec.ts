@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { featureCount, shot } from './mapPage.ts';
 
 const PUDONG = '310115000000';
+const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/data/cap-samples/google-cap-library');
 const alertRows = (page: Page) => page.getByTestId('board-alerts').locator('.ag-row');
 
 async function openAlerts(page: Page): Promise<void> {
@@ -16,6 +18,13 @@ test.describe('early warnings', () => {
   test('compose from a template → review → issue: on the board and the map, in Chinese and English', async ({ page }) => {
     test.setTimeout(180_000);
     await openAlerts(page);
+    // The host is shared with other specs: count what is there before, rather than assume the seed alone.
+    await page.getByTestId('nav-map').click();
+    await expect.poll(() => featureCount(page, 'alerts'), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    const drawnBefore = await featureCount(page, 'alerts');
+    await page.getByTestId('nav-alerts').click();
+    await expect.poll(async () => Number(await page.getByTestId('board-alerts-count').getAttribute('data-total'))).toBeGreaterThanOrEqual(2);
+    const issuedBefore = Number((await page.getByTestId('alerts-summary').textContent())!.match(/已发布 (\d+)/)![1]);
     const started = Date.now();
     await page.getByTestId('alert-template').selectOption('typhoon-orange');
     await expect(page.getByTestId('alert-event')).toHaveValue('台风橙色预警');
@@ -43,17 +52,17 @@ test.describe('early warnings', () => {
     await expect(row).toHaveCount(1);
     await expect(row.locator('.ag-cell[col-id="state"]')).toHaveText('已发布');
     await expect(row.locator('.ag-cell[col-id="headline"]')).toContainText('演练');
-    await expect(page.getByTestId('alerts-summary')).toContainText('已发布 3');
+    await expect(page.getByTestId('alerts-summary')).toContainText(`已发布 ${issuedBefore + 1}`);
     await shot(page, 'alerts-issued-zh.png');
 
-    // On the map: the two seeded exercise alerts plus this one (Pudong's boundary).
+    // On the map: one more area (Pudong's boundary) than before.
     await page.getByTestId('nav-map').click();
-    await expect.poll(() => featureCount(page, 'alerts'), { timeout: 30_000 }).toBe(3);
+    await expect.poll(() => featureCount(page, 'alerts'), { timeout: 30_000 }).toBe(drawnBefore + 1);
     await shot(page, 'alerts-map-zh.png');
 
     await page.getByTestId('language-switch').click();
     await page.getByTestId('nav-alerts').click();
-    await expect(page.getByTestId('alerts-summary')).toContainText('issued 3');
+    await expect(page.getByTestId('alerts-summary')).toContainText(`issued ${issuedBefore + 1}`);
     const english = alertRows(page).filter({ hasText: 'Typhoon orange warning for Shanghai' });
     await expect(english).toHaveCount(1);
     await expect(english.locator('.ag-cell[col-id="state"]')).toHaveText('Issued');
@@ -68,5 +77,25 @@ test.describe('early warnings', () => {
     await expect(detail).toContainText('References:');
     await page.getByTestId('alerts-new').click();
     await shot(page, 'alerts-composer-en.png');
+  });
+
+  test('imports a CAP file from disk, and refuses an attack file naming what it refused, in both languages', async ({ page }) => {
+    await openAlerts(page);
+    const file = page.getByTestId('alerts-import-file');
+    await file.setInputFiles(path.join(SAMPLES, 'xee.cap'));
+    const message = page.getByTestId('alerts-message');
+    await expect(message).toHaveAttribute('role', 'alert');
+    await expect(message).toContainText('xee.cap：document：含有 DOCTYPE 声明');
+    await expect(message).toContainText('未导入任何数据');
+    await shot(page, 'alerts-import-refused-zh.png');
+    await page.getByTestId('language-switch').click();
+    await file.setInputFiles(path.join(SAMPLES, 'invalid.cap'));
+    await expect(message).toContainText('invalid.cap: alert.scope: is required and missing; nothing was imported.');
+
+    await file.setInputFiles(path.join(SAMPLES, 'canada.cap'));
+    await expect(message).toHaveText('Imported 1 alert(s) from canada.cap');
+    await expect(page.getByTestId('alert-detail-state')).toHaveText('Issued');
+    await expect(page.getByTestId('alert-steps')).toContainText('Imported');
+    await shot(page, 'alerts-import-en.png');
   });
 });
