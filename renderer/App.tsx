@@ -9,6 +9,7 @@ import { CommandTreePanel } from './panels/CommandTreePanel.tsx';
 import { IncidentsPanel } from './panels/IncidentsPanel.tsx';
 import { MapPanel } from './panels/MapPanel.tsx';
 import { ResourcesPanel } from './panels/resources/ResourcesPanel.tsx';
+import { AlertsPanel } from './panels/alerts/AlertsPanel.tsx';
 import { SyncPanel } from './panels/SyncPanel.tsx';
 import { useLiveQuery } from './state/useLiveQuery.ts';
 import { CallerContext } from './state/callerContext.ts';
@@ -59,6 +60,11 @@ export function App() {
           {resourcesOpened && (
             <div className="shell__panel" hidden={panel !== 'resources'}>
               <ResourcesPanel nodes={nodes.data} exerciseData={info.data?.exerciseData ?? false} />
+            </div>
+          )}
+          {panel === 'alerts' && (
+            <div className="shell__panel">
+              <AlertsPanel nodes={nodes.data} exerciseData={info.data?.exerciseData ?? false} />
             </div>
           )}
           {panel === 'sync' && (

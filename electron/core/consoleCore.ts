@@ -13,6 +13,7 @@ import { deleteArea, saveArea } from './map/namedAreas.ts';
 import { TileService } from './map/tiles.ts';
 import { reportIncident } from './services/incidentsService.ts';
 import { assessNeeds } from './services/needsService.ts';
+import { alertsHandlers } from './services/alertsService.ts';
 import { updateShelter } from './services/sheltersService.ts';
 import { Store } from './store/storeClient.ts';
 import { PositionsHub } from './positions/positionsHub.ts';
@@ -180,6 +181,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'users:add': (args) => users.add(args.name, args.role),
     'users:update': ({ id, ...change }) => users.update(id, change),
     'users:rotateToken': (args) => users.rotateToken(args.id),
+    ...alertsHandlers(store),
   };
   const call = makeCallGate(handlers, (actor, action, detail) => store.audit(actor, action, detail));
 

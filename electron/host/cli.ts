@@ -16,10 +16,13 @@ import { levelOfCode } from '../../shared/domain/codes.ts';
 import { DATABASE_FILE, Store } from '../core/store/storeClient.ts';
 import { loadOrCreateNodeKeys } from '../core/sync/nodeKeys.ts';
 import { ChildEntry } from '../core/sync/syncNode.ts';
+import { exportCommand } from './commands/export.ts';
+import { importAlert } from './commands/importAlert.ts';
 
 /** Every command; a new one lives in its own file under commands/ and is added here in one line. */
 const COMMANDS: Record<string, Command> = {
   users: usersCommand,
+  export: exportCommand,
   serve: {
     summary: 'run the console core and serve the browser console and its API on this machine',
     usage: 'resilience-console serve [--data DIR] [--port N] [--host ADDR] [--token T] [--json]',
@@ -59,8 +62,8 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   import: {
-    summary: 'import a file into the local store, whole or not at all: track (CMA best-track or GeoJSON), depots, stock, teams (CSV), boundaries (GeoJSON region pack), basemap (MBTiles)',
-    usage: 'resilience-console import track|depots|stock|teams|boundaries|basemap FILE [--data DIR] [--format cma|geojson] [--crs wgs84|gcj02] [--exercise] [--json]',
+    summary: 'import a file into the local store, whole or not at all: track (CMA best-track or GeoJSON), depots, stock, teams (CSV), boundaries (GeoJSON region pack), basemap (MBTiles), alert (CAP, Atom/RSS of CAP, EDXL-DE)',
+    usage: 'resilience-console import track|depots|stock|teams|boundaries|basemap|alert FILE [--data DIR] [--format cma|geojson] [--crs wgs84|gcj02] [--exercise] [--json]',
     options: {
       ...common,
       exercise: { type: 'boolean', default: false },
@@ -72,10 +75,10 @@ const COMMANDS: Record<string, Command> = {
     positionals: ['KIND', 'FILE'],
     async run(values, out, positionals) {
       const [kind, file] = positionals;
-      const kinds = ['track', 'depots', 'stock', 'teams', 'boundaries', 'basemap'];
+      const kinds = ['track', 'depots', 'stock', 'teams', 'boundaries', 'basemap', 'alert'];
       if (!kind || !kinds.includes(kind) || !file || positionals.length !== 2) {
         out.error('INVALID_ARGUMENT', 'expected "import track|depots|stock|teams FILE", "import boundaries FILE --crs wgs84|gcj02" '
-          + `or "import basemap FILE.mbtiles", got "import ${positionals.join(' ')}"`);
+          + `, "import basemap FILE.mbtiles" or "import alert FILE", got "import ${positionals.join(' ')}"`);
         return 2;
       }
       if (kind === 'boundaries' && values.crs !== 'wgs84' && values.crs !== 'gcj02') {
@@ -87,6 +90,7 @@ const COMMANDS: Record<string, Command> = {
         return 2;
       }
       if (kind === 'basemap') return importBasemap(file, values, out);
+      if (kind === 'alert') return importAlert(file, values, out);
       let text: string;
       try {
         text = fs.readFileSync(file, 'utf8');

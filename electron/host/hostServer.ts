@@ -7,6 +7,7 @@ import { isEventName } from '../../shared/ipc/contract.ts';
 import type { ConsoleCore } from '../core/consoleCore.ts';
 import { resolveStaticFile } from './staticFiles.ts';
 import { serveTile } from './tileRoute.ts';
+import { serveAlertFeed } from './atomFeed.ts';
 
 export interface HostOptions {
   core: ConsoleCore;
@@ -55,6 +56,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return;
     }
     if (serveTile(options.core.tiles, url, request, response, signedIn)) return;
+    if (serveAlertFeed(options.core, url, request, response, signedIn)) return;
     const found = resolveStaticFile(options.staticDir, url.pathname);
     if (!found) {
       const built = fs.existsSync(options.staticDir);

@@ -1,13 +1,14 @@
 import { useI18n } from '../i18n/useI18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
-export type PanelId = 'commandNetwork' | 'incidents' | 'map' | 'resources' | 'sync';
+export type PanelId = 'commandNetwork' | 'incidents' | 'map' | 'resources' | 'alerts' | 'sync';
 
 const ITEMS: { id: PanelId; label: MessageKey }[] = [
   { id: 'commandNetwork', label: 'nav.commandNetwork' },
   { id: 'incidents', label: 'nav.incidents' },
   { id: 'map', label: 'nav.map' },
   { id: 'resources', label: 'nav.resources' },
+  { id: 'alerts', label: 'alerts.nav' },
   { id: 'sync', label: 'nav.sync' },
 ];
 

@@ -1,5 +1,6 @@
 import { en as usersEn, zhCN as usersZhCN } from './topics/users.ts';
 
+import { en as alertsEn, zhCN as alertsZhCN } from './topics/alerts.ts';
 /**
  * Every string the console shows, in Chinese (the default) and English. `{name}` marks a
  * parameter filled in by `t(key, params)`. Both dictionaries must carry every key: the
@@ -597,6 +598,7 @@ const baseZhCN = {
 export const zhCN = {
   ...baseZhCN,
   ...usersZhCN,
+  ...alertsZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1190,6 +1192,7 @@ const baseEn: Record<keyof typeof baseZhCN, string> = {
 export const en: Messages = {
   ...baseEn,
   ...usersEn,
+  ...alertsEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -23,6 +23,7 @@ import { AreaSave, BasemapAdd, BoundaryImport, OnlineSourceSet, type BasemapInfo
 import type { Equipment, Volunteer } from '../domain/forces.ts';
 import { EquipmentState } from '../domain/forces.ts';
 import type { StockBoardRow } from '../resources/stockBoard.ts';
+import { ALERTS_CONTRACT } from './contracts/alerts.ts';
 
 /** The role a console plays in the command network. */
 export type NodeRole = 'city' | 'district' | 'street';
@@ -252,6 +253,7 @@ export const CONTRACT = {
   // Topic contracts (shared/ipc/contracts/<topic>.ts) are spread below, one line each.
   ...USERS_CONTRACT,
   ...OUTBOX_CONTRACT,
+  ...ALERTS_CONTRACT,
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */

@@ -3,7 +3,8 @@ import type { EntityName } from '../../../shared/domain/entities.ts';
 import type { Op } from '../../../shared/sync/op.ts';
 import type { Boundary } from '../../../shared/domain/boundary.ts';
 import type { NamedArea } from '../../../shared/domain/namedArea.ts';
-import type { Alert } from '../../../shared/domain/alert.ts';
+import type { AlertState } from '../../../shared/domain/alert.ts';
+import { listActiveAlerts, listAlerts } from './repos/alertRepo.ts';
 import type { HazardTrack } from '../../../shared/domain/hazardTrack.ts';
 import type { Allocation, AllocationStep, StockBalanceView } from '../../../shared/domain/allocation.ts';
 import type { Depot, Shelter, StockItem, Team } from '../../../shared/domain/resources.ts';
@@ -20,9 +21,8 @@ export const QUERIES = {
   'nodes.list': (db: Database.Database) => listCommandNodes(db),
   'nodes.search': (db: Database.Database, args: { query: string; limit: number }) => searchCommandNodes(db, args.query, args.limit),
   'incidents.list': (db: Database.Database) => listIncidents(db),
-  'alerts.list': (db: Database.Database) =>
-    (db.prepare("SELECT body FROM alerts WHERE live = 1 ORDER BY json_extract(body, '$.sent') DESC, key").all() as { body: string }[])
-      .map((row) => JSON.parse(row.body) as Alert),
+  'alerts.list': (db: Database.Database) => listActiveAlerts(db),
+  'alerts.byState': (db: Database.Database, args: { state?: AlertState }) => listAlerts(db, args.state),
   'incidents.get': (db: Database.Database, args: { id: string }) => getIncident(db, args.id),
   'meta.identity': (db: Database.Database) => readIdentity(db),
   'meta.exercise': (db: Database.Database) => hasExerciseData(db),

@@ -1,0 +1,118 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { CapError } from './capError.ts';
+
+/** An XML element with its namespace resolved: what the CAP, Atom, RSS and EDXL readers walk. */
+export interface XmlElement {
+  /** Local name, without prefix. */
+  name: string;
+  /** Namespace URI ('' when none). */
+  namespace: string;
+  attributes: Record<string, string>;
+  children: XmlElement[];
+  /** The element's own text (concatenated text and CDATA nodes). */
+  text: string;
+}
+
+/** Limits on what the reader accepts: far above any real CAP message, far below harm. */
+export const XML_LIMITS = { maxBytes: 2 * 1024 * 1024, maxElements: 20_000, maxDepth: 40 } as const;
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Decodes the five XML entities and character references in one pass, so `&amp;#39;` stays the
+ * text `&#39;`. Nothing else is an entity: a document cannot declare any (see readXml).
+ */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]{2,4});/g, (whole, body: string) => {
+    if (body.startsWith('#x')) return safeCodePoint(Number.parseInt(body.slice(2), 16), whole);
+    if (body.startsWith('#')) return safeCodePoint(Number.parseInt(body.slice(1), 10), whole);
+    return XML_ENTITIES[body] ?? whole;
+  });
+}
+
+function safeCodePoint(code: number, fallback: string): string {
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
+}
+
+const PARSER = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  commentPropName: false,
+  processEntities: true,
+  entityDecoder: {
+    decode: decodeEntities,
+    // A document's own entities are never used: any DOCTYPE is refused before parsing.
+    setExternalEntities: () => undefined,
+    addInputEntities: () => undefined,
+    reset: () => undefined,
+    setXmlVersion: () => undefined,
+  },
+});
+
+type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+/**
+ * Reads an XML document into a tree, refusing what CAP never needs: any DOCTYPE or ENTITY
+ * declaration (the XXE and billion-laughs attacks live there), documents over 2 MB, and
+ * trees too large or too deep. Nothing is ever fetched: external entities, XInclude and
+ * schema locations are plain text to this reader.
+ */
+export function readXml(text: string): XmlElement {
+  if (text.length > XML_LIMITS.maxBytes) {
+    throw new CapError('document', `is ${(text.length / 1048576).toFixed(1)} MB; the limit is 2 MB`, `文件 ${(text.length / 1048576).toFixed(1)} MB，超过 2 MB 上限`);
+  }
+  const body = text.replace(/^\uFEFF/, '');
+  for (const declaration of ['<!DOCTYPE', '<!ENTITY']) {
+    if (body.toUpperCase().includes(declaration)) {
+      throw new CapError('document', `contains a ${declaration.slice(2)} declaration; CAP never needs one and it is refused (external entities are never resolved)`,
+        `含有 ${declaration.slice(2)} 声明；CAP 不需要此声明，一律拒绝（从不解析外部实体）`);
+    }
+  }
+  const valid = XMLValidator.validate(body);
+  if (valid !== true) {
+    throw new CapError(`line ${valid.err.line}`, `is not well-formed XML: ${valid.err.msg}`, `不是格式正确的 XML：${valid.err.msg}`);
+  }
+  const nodes = PARSER.parse(body) as OrderedNode[];
+  let count = 0;
+  const convert = (node: OrderedNode, scope: Record<string, string>, depth: number): XmlElement | null => {
+    const tag = Object.keys(node).find((key) => key !== ':@');
+    if (tag === undefined || tag === '#text') return null;
+    count += 1;
+    if (count > XML_LIMITS.maxElements) throw new CapError('document', `has more than ${XML_LIMITS.maxElements} elements`, `元素超过 ${XML_LIMITS.maxElements} 个`);
+    if (depth > XML_LIMITS.maxDepth) throw new CapError('document', `nests deeper than ${XML_LIMITS.maxDepth} levels`, `嵌套超过 ${XML_LIMITS.maxDepth} 层`);
+    const attributes: Record<string, string> = {};
+    const namespaces = { ...scope };
+    for (const [key, value] of Object.entries(node[':@'] ?? {})) {
+      const attributeValue = decodeEntities(String(value));
+      if (key === 'xmlns') namespaces[''] = attributeValue.trim();
+      else if (key.startsWith('xmlns:')) namespaces[key.slice(6)] = attributeValue.trim();
+      else attributes[key.includes(':') ? key.slice(key.indexOf(':') + 1) : key] = attributeValue;
+    }
+    const colon = tag.indexOf(':');
+    const prefix = colon >= 0 ? tag.slice(0, colon) : '';
+    const element: XmlElement = { name: colon >= 0 ? tag.slice(colon + 1) : tag, namespace: namespaces[prefix] ?? '', attributes, children: [], text: '' };
+    const content = node[tag];
+    for (const child of Array.isArray(content) ? (content as OrderedNode[]) : []) {
+      if ('#text' in child) element.text += String(child['#text']);
+      else {
+        const converted = convert(child, namespaces, depth + 1);
+        if (converted) element.children.push(converted);
+      }
+    }
+    return element;
+  };
+  const roots = nodes.map((node) => convert(node, {}, 0)).filter((element): element is XmlElement => element !== null);
+  if (roots.length !== 1) throw new CapError('document', 'has no root element', '没有根元素');
+  return roots[0]!;
+}
+
+/** The children of an element with this local name (any namespace unless given). */
+export function childrenNamed(element: XmlElement, name: string, namespace?: string): XmlElement[] {
+  return element.children.filter((child) => child.name === name && (namespace === undefined || child.namespace === namespace));
+}

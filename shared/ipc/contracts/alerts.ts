@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { call } from '../call.ts';
+import {
+  ALERT_STATES, AlertArea, AlertText, CAP_CATEGORIES, CAP_CERTAINTIES, CAP_RESPONSE_TYPES, CAP_SEVERITIES, CAP_URGENCIES, type Alert,
+} from '../../domain/alert.ts';
+import { RecordId, Timestamp } from '../../domain/common.ts';
+
+/** Who takes a step; the integrator wires it from the caller's role. Until then the node id is recorded. */
+const Actor = z.string().trim().min(1).max(120).optional();
+
+/** A draft to save: new (no id) or an existing draft or reviewed alert being edited. */
+export const AlertDraftInput = z.object({
+  id: RecordId.optional(),
+  event: z.string().trim().min(1, 'name the event').max(200),
+  categories: z.array(z.enum(CAP_CATEGORIES)).min(1, 'choose at least one category').max(12),
+  responseTypes: z.array(z.enum(CAP_RESPONSE_TYPES)).max(9).default([]),
+  urgency: z.enum(CAP_URGENCIES),
+  severity: z.enum(CAP_SEVERITIES),
+  certainty: z.enum(CAP_CERTAINTIES),
+  texts: z.array(AlertText).min(1, 'write at least one language block').max(8),
+  /** Areas by admin code, polygon or circle. */
+  areas: z.array(AlertArea).max(50).default([]),
+  /** Saved named areas (map:listAreas) to target as well. */
+  namedAreaIds: z.array(RecordId).max(50).default([]),
+  groups: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  onset: Timestamp.optional(),
+  effective: Timestamp.optional(),
+  expires: Timestamp.optional(),
+  note: z.string().trim().min(1).max(1000).optional(),
+  exercise: z.boolean().default(false),
+  by: Actor,
+}).strict();
+
+export const AlertStepInput = z.object({ id: RecordId, by: Actor }).strict();
+
+/** A CAP message, feed or EDXL-DE envelope as the UI or CLI read it from disk. */
+export const AlertImport = z.object({
+  fileName: z.string().trim().min(1).max(260),
+  text: z.string().min(1, 'the file is empty').max(2 * 1024 * 1024, 'the file is larger than 2 MB'),
+  by: Actor,
+}).strict();
+
+export const AlertListQuery = z.object({ state: z.enum(ALERT_STATES).optional() }).strict();
+const ById = z.object({ id: RecordId }).strict();
+
+/** How an imported area's admin codes met the region's boundaries. */
+export interface AreaCodeReport {
+  alertId: string;
+  area: string;
+  code: string;
+  outcome: 'boundary' | 'district' | 'unknown';
+  /** Worded for the duty officer, Chinese / English. */
+  message: string;
+}
+
+export interface AlertImportResult {
+  kind: 'cap' | 'atom' | 'rss' | 'edxl-de';
+  imported: Alert[];
+  /** Entries deliberately not imported (e.g. links to CAP messages, never fetched). */
+  notes: string[];
+  codes: AreaCodeReport[];
+}
+
+/** Who an alert reaches, area by area. */
+export interface AlertCoverage {
+  alertId: string;
+  areas: {
+    description: string;
+    streets: { code: string; name: string; nameEn?: string }[];
+    shelters: { id: string; name: string; capacity: number }[];
+  }[];
+  /** People covered: null when no population table ships, with the reason stated. */
+  population: { people: number; source: string } | null;
+  populationNote: string;
+}
+
+export const ALERTS_CONTRACT = {
+  'alerts:listByState': call<typeof AlertListQuery, Alert[]>(AlertListQuery),
+  'alerts:saveDraft': call<typeof AlertDraftInput, Alert>(AlertDraftInput),
+  'alerts:review': call<typeof AlertStepInput, Alert>(AlertStepInput),
+  'alerts:issue': call<typeof AlertStepInput, Alert>(AlertStepInput),
+  'alerts:update': call<typeof AlertStepInput, Alert>(AlertStepInput),
+  'alerts:cancel': call<typeof AlertStepInput, Alert>(AlertStepInput),
+  'alerts:import': call<typeof AlertImport, AlertImportResult>(AlertImport),
+  'alerts:export': call<typeof ById, { fileName: string; xml: string }>(ById),
+  'alerts:coverage': call<typeof ById, AlertCoverage>(ById),
+};

@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { featureCount, shot } from './mapPage.ts';
+
+const PUDONG = '310115000000';
+const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/data/cap-samples/google-cap-library');
+const alertRows = (page: Page) => page.getByTestId('board-alerts').locator('.ag-row');
+
+async function openAlerts(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1600, height: 1200 });
+  await page.goto('/?e2e#token=e2e-token');
+  await expect(page.getByTestId('tree-summary')).toBeVisible();
+  await page.getByTestId('nav-alerts').click();
+  await expect(page.getByTestId('alerts-panel')).toBeVisible();
+}
+
+test.describe('early warnings', () => {
+  test('compose from a template → review → issue: on the board and the map, in Chinese and English', async ({ page }) => {
+    test.setTimeout(180_000);
+    await openAlerts(page);
+    // The host is shared with other specs: count what is there before, rather than assume the seed alone.
+    await page.getByTestId('nav-map').click();
+    await expect.poll(() => featureCount(page, 'alerts'), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    const drawnBefore = await featureCount(page, 'alerts');
+    await page.getByTestId('nav-alerts').click();
+    await expect.poll(async () => Number(await page.getByTestId('board-alerts-count').getAttribute('data-total'))).toBeGreaterThanOrEqual(2);
+    const issuedBefore = Number((await page.getByTestId('alerts-summary').textContent())!.match(/已发布 (\d+)/)![1]);
+    const started = Date.now();
+    await page.getByTestId('alert-template').selectOption('typhoon-orange');
+    await expect(page.getByTestId('alert-event')).toHaveValue('台风橙色预警');
+    await expect(page.getByTestId('alert-headline-1')).toHaveValue('Typhoon orange warning for Shanghai');
+    await page.getByTestId('alert-districts').selectOption([PUDONG]);
+    await shot(page, 'alerts-composer-zh.png');
+    await page.getByTestId('alert-save').click();
+
+    const detail = page.getByTestId('alert-detail');
+    await expect(detail).toHaveAttribute('data-state', 'draft');
+    await expect(page.getByTestId('alert-detail-headline')).toHaveText('上海市台风橙色预警');
+    await page.getByTestId('alert-review').click();
+    await expect(detail).toHaveAttribute('data-state', 'reviewed');
+    await page.getByTestId('alert-issue').click();
+    await expect(detail).toHaveAttribute('data-state', 'issued');
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`template → issued in ${seconds.toFixed(1)} s of scripted clicks`);
+    expect(seconds).toBeLessThan(60);
+
+    await expect(page.getByTestId('alert-detail-state')).toHaveText('已发布');
+    await expect(page.getByTestId('alert-steps').locator('li')).toHaveCount(3);
+    await expect(page.getByTestId('alert-coverage')).toContainText('浦东新区');
+    await expect(page.getByTestId('alert-population')).toContainText('未随附人口统计表');
+    const row = alertRows(page).filter({ hasText: '上海市台风橙色预警' });
+    await expect(row).toHaveCount(1);
+    await expect(row.locator('.ag-cell[col-id="state"]')).toHaveText('已发布');
+    await expect(row.locator('.ag-cell[col-id="headline"]')).toContainText('演练');
+    await expect(page.getByTestId('alerts-summary')).toContainText(`已发布 ${issuedBefore + 1}`);
+    await shot(page, 'alerts-issued-zh.png');
+
+    // On the map: one more area (Pudong's boundary) than before.
+    await page.getByTestId('nav-map').click();
+    await expect.poll(() => featureCount(page, 'alerts'), { timeout: 30_000 }).toBe(drawnBefore + 1);
+    await shot(page, 'alerts-map-zh.png');
+
+    await page.getByTestId('language-switch').click();
+    await page.getByTestId('nav-alerts').click();
+    await expect(page.getByTestId('alerts-summary')).toContainText(`issued ${issuedBefore + 1}`);
+    const english = alertRows(page).filter({ hasText: 'Typhoon orange warning for Shanghai' });
+    await expect(english).toHaveCount(1);
+    await expect(english.locator('.ag-cell[col-id="state"]')).toHaveText('Issued');
+    await english.locator('.ag-cell[col-id="headline"]').click();
+    await expect(page.getByTestId('alert-detail-headline')).toHaveText('Typhoon orange warning for Shanghai');
+    await expect(page.getByTestId('alert-population')).toContainText('No population table ships');
+    await shot(page, 'alerts-issued-en.png');
+
+    // An issued alert is changed only by a new one: the update starts as a draft that references it.
+    await page.getByTestId('alert-update').click();
+    await expect(detail).toHaveAttribute('data-state', 'draft');
+    await expect(detail).toContainText('References:');
+    await page.getByTestId('alerts-new').click();
+    await shot(page, 'alerts-composer-en.png');
+  });
+
+  test('imports a CAP file from disk, and refuses an attack file naming what it refused, in both languages', async ({ page }) => {
+    await openAlerts(page);
+    const file = page.getByTestId('alerts-import-file');
+    await file.setInputFiles(path.join(SAMPLES, 'xee.cap'));
+    const message = page.getByTestId('alerts-message');
+    await expect(message).toHaveAttribute('role', 'alert');
+    await expect(message).toContainText('xee.cap：document：含有 DOCTYPE 声明');
+    await expect(message).toContainText('未导入任何数据');
+    await shot(page, 'alerts-import-refused-zh.png');
+    await page.getByTestId('language-switch').click();
+    await file.setInputFiles(path.join(SAMPLES, 'invalid.cap'));
+    await expect(message).toContainText('invalid.cap: alert.scope: is required and missing; nothing was imported.');
+
+    await file.setInputFiles(path.join(SAMPLES, 'canada.cap'));
+    await expect(message).toHaveText('Imported 1 alert(s) from canada.cap');
+    await expect(page.getByTestId('alert-detail-state')).toHaveText('Issued');
+    await expect(page.getByTestId('alert-steps')).toContainText('Imported');
+    await shot(page, 'alerts-import-en.png');
+  });
+});
