@@ -75,6 +75,13 @@ test.describe('early warnings', () => {
     await page.getByTestId('alert-update').click();
     await expect(detail).toHaveAttribute('data-state', 'draft');
     await expect(detail).toContainText('References:');
+    await page.getByTestId('alert-edit').click();
+    await expect(page.getByTestId('alert-districts')).toHaveValues([PUDONG]);
+    await page.getByTestId('alert-headline-1').fill('Typhoon orange warning for Shanghai, update 1');
+    await page.getByTestId('alert-save').click();
+    await expect(page.getByTestId('alert-detail-headline')).toHaveText('Typhoon orange warning for Shanghai, update 1');
+    await expect(detail).toHaveAttribute('data-state', 'draft');
+    await expect(detail).toContainText('Update');
     await page.getByTestId('alerts-new').click();
     await shot(page, 'alerts-composer-en.png');
   });

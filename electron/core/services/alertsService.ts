@@ -150,11 +150,27 @@ export function alertsHandlers(store: Store, clock: () => Date = () => new Date(
       return refuse(`没有可导入的预警（${document.notes.map((note) => `${note.element}：${note.zh}`).join('；')}）`,
         `no alert to import (${document.notes.map((note) => `${note.element}: ${note.en}`).join('; ')})`, { kind: document.kind });
     }
-    const codes = await joinAreaCodes(store, document.alerts);
+    // An issued alert never changes: a message already held is skipped when it is the same, and
+    // the file is refused when it carries different content under the same sender and identifier.
+    const fresh: Alert[] = [];
+    for (const alert of document.alerts) {
+      const held = await store.query('entity.get', { entity: 'alert', key: alert.id }) as Alert | null;
+      if (!held) {
+        fresh.push(alert);
+        continue;
+      }
+      const { state: _state, steps: _steps, ...content } = held;
+      if (JSON.stringify(Alert.parse(content)) !== JSON.stringify(alert)) {
+        return refuse(`${alert.sender} 的预警 ${alert.identifier} 已存在且内容不同（CAP 标识必须唯一，已发布的预警不可修改）`,
+          `alert ${alert.identifier} from ${alert.sender} is already held with different content (CAP identifiers are unique and an issued alert never changes)`, { id: alert.id });
+      }
+      notes.push(`${alert.identifier}：已存在，跳过 / ${alert.identifier}: already held, skipped`);
+    }
+    const codes = await joinAreaCodes(store, fresh);
     const at = clock().toISOString();
-    const imported = document.alerts.map((alert) => Alert.parse({ ...alert, steps: [{ step: 'imported', by: actor(args.by), at }] }));
+    const imported = fresh.map((alert) => Alert.parse({ ...alert, steps: [{ step: 'imported', by: actor(args.by), at }] }));
     // One write: every alert of the file, or (if the store refuses) none.
-    await store.write(imported.map((body) => ({ entity: 'alert' as const, key: body.id, kind: 'upsert' as const, body, scope: '*', priority: 0 as const })));
+    if (imported.length > 0) await store.write(imported.map((body) => ({ entity: 'alert' as const, key: body.id, kind: 'upsert' as const, body, scope: '*', priority: 0 as const })));
     return { kind: document.kind, imported, notes, codes };
   }
 

@@ -17,6 +17,8 @@ interface Props {
   nodes: CommandNode[] | undefined;
   namedAreas: NamedArea[] | undefined;
   exerciseData: boolean;
+  /** An alert to edit (a draft, or an update or cancel made from an issued alert); absent for a new one. */
+  initial?: ComposerForm;
   onSaved(alert: Alert): void;
 }
 
@@ -24,11 +26,11 @@ interface Props {
  * Composes an alert: a template fills event, CAP codes and the Chinese and English blocks, so a
  * common warning needs only its areas; everything stays editable. Saving makes a draft.
  */
-export function AlertComposer({ nodes, namedAreas, exerciseData, onSaved }: Props) {
+export function AlertComposer({ nodes, namedAreas, exerciseData, initial, onSaved }: Props) {
   const { t, locale } = useI18n();
   const { api } = useConsole();
   const id = useId();
-  const [form, setForm] = useState<ComposerForm>(() => emptyForm(exerciseData));
+  const [form, setForm] = useState<ComposerForm>(() => initial ?? emptyForm(exerciseData));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const set = (patch: Partial<ComposerForm>) => setForm((current) => ({ ...current, ...patch }));
@@ -67,7 +69,7 @@ export function AlertComposer({ nodes, namedAreas, exerciseData, onSaved }: Prop
 
   return (
     <form className="report-form alert-composer" onSubmit={submit} noValidate data-testid="alert-composer">
-      <h3 className="report-form__heading">{t('alerts.new')}</h3>
+      <h3 className="report-form__heading">{form.id ? t('alerts.editTitle') : t('alerts.new')}</h3>
       {problem && <div className="form-issues" role="alert" data-testid="alert-problem">{problem}</div>}
       <label className="form-field" htmlFor={field('template')}>
         <span className="form-field__label">{t('alerts.template')}</span>

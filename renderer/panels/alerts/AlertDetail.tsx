@@ -9,7 +9,7 @@ import { useConsole } from '../../state/useConsole.ts';
 import { localMessage, textFor } from './composerForm.ts';
 
 /** One alert: its texts, the workflow steps taken and the next one, and who it reaches. */
-export function AlertDetail({ alert, onChanged }: { alert: Alert; onChanged(alert: Alert): void }) {
+export function AlertDetail({ alert, onChanged, onEdit }: { alert: Alert; onChanged(alert: Alert): void; onEdit(alert: Alert): void }) {
   const { t, locale } = useI18n();
   const { api } = useConsole();
   const [problem, setProblem] = useState<string | null>(null);
@@ -62,6 +62,7 @@ export function AlertDetail({ alert, onChanged }: { alert: Alert; onChanged(aler
       {alert.references?.map((reference) => <p key={reference.identifier} className="alert-detail__muted">{t('alerts.references', { identifier: reference.identifier })}</p>)}
       {problem && <div className="form-issues" role="alert" data-testid="alert-detail-problem">{problem}</div>}
       <div className="alert-detail__actions">
+        {state !== 'issued' && <button type="button" className="button" data-testid="alert-edit" onClick={() => onEdit(alert)}>{t('alerts.edit')}</button>}
         {state === 'draft' && <button type="button" className="button button--primary" data-testid="alert-review" onClick={() => void act('review')}>{t('alerts.review')}</button>}
         {state === 'reviewed' && <button type="button" className="button button--primary" data-testid="alert-issue" onClick={() => void act('issue')}>{t('alerts.issue')}</button>}
         {state === 'issued' && (

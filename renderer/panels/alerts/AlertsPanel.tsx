@@ -10,7 +10,7 @@ import './alerts.css';
 import { AlertComposer } from './AlertComposer.tsx';
 import { AlertDetail } from './AlertDetail.tsx';
 import { AlertsBoard } from './AlertsBoard.tsx';
-import { localMessage } from './composerForm.ts';
+import { alertToForm, localMessage } from './composerForm.ts';
 
 const loadAlerts = (api: ConsoleApi) => api.alerts.listByState({});
 const loadAreas = (api: ConsoleApi) => api.map.listAreas({});
@@ -23,6 +23,7 @@ export function AlertsPanel({ nodes, exerciseData }: { nodes: CommandNode[] | un
   const areas = useLiveQuery(loadAreas, ['namedArea']);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [composing, setComposing] = useState(true);
+  const [editing, setEditing] = useState<Alert | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const selected = alerts.data?.find((alert) => alert.id === selectedId) ?? null;
@@ -35,6 +36,11 @@ export function AlertsPanel({ nodes, exerciseData }: { nodes: CommandNode[] | un
   const show = (alert: Alert) => {
     setSelectedId(alert.id);
     setComposing(false);
+    setEditing(null);
+  };
+  const edit = (alert: Alert) => {
+    setEditing(alert);
+    setComposing(true);
   };
   const importFile = async (file: File | undefined) => {
     if (!file) return;
@@ -56,7 +62,7 @@ export function AlertsPanel({ nodes, exerciseData }: { nodes: CommandNode[] | un
         <h2 className="panel__title">{t('alerts.title')}</h2>
         <span className="panel__summary" data-testid="alerts-summary">{t('alerts.summary', counts)}</span>
         <div className="panel__toolbar">
-          <button type="button" className="button button--primary" data-testid="alerts-new" onClick={() => { setComposing(true); setSelectedId(null); }}>{t('alerts.new')}</button>
+          <button type="button" className="button button--primary" data-testid="alerts-new" onClick={() => { setComposing(true); setEditing(null); setSelectedId(null); }}>{t('alerts.new')}</button>
           <button type="button" className="button" data-testid="alerts-import" onClick={() => fileInput.current?.click()}>{t('alerts.import')}</button>
           <input ref={fileInput} type="file" hidden accept=".xml,.cap,.atom,.rss,.edxlde,application/xml" data-testid="alerts-import-file"
             onChange={(event) => void importFile(event.target.files?.[0])} />
@@ -70,9 +76,10 @@ export function AlertsPanel({ nodes, exerciseData }: { nodes: CommandNode[] | un
         <aside className="panel__side alerts-panel__side">
           {composing || !selected
             ? (composing
-              ? <AlertComposer nodes={nodes} namedAreas={areas.data} exerciseData={exerciseData} onSaved={show} />
+              ? <AlertComposer key={editing?.id ?? 'new'} nodes={nodes} namedAreas={areas.data} exerciseData={exerciseData}
+                {...(editing ? { initial: alertToForm(editing) } : {})} onSaved={show} />
               : <p className="alert-detail__muted">{t('alerts.noSelection')}</p>)
-            : <AlertDetail alert={selected} onChanged={show} />}
+            : <AlertDetail alert={selected} onChanged={show} onEdit={edit} />}
         </aside>
       </div>
     </section>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALERT_TEMPLATES, alertTemplate } from '../../../shared/cap/templates.ts';
 import { AlertDraftInput } from '../../../shared/ipc/contracts/alerts.ts';
-import { applyTemplate, emptyForm, formToDraft, fromLocalInput, toLocalInput } from './composerForm.ts';
+import { alertToForm, applyTemplate, emptyForm, formToDraft, fromLocalInput, toLocalInput } from './composerForm.ts';
 
 describe('composer form', () => {
   it('every template with one district makes a draft the service accepts', () => {
@@ -28,5 +28,18 @@ describe('composer form', () => {
     expect(toLocalInput('2026-09-14T00:00:00.000Z')).toBe('2026-09-14T08:00');
     expect(fromLocalInput('2026-09-14T08:00')).toBe('2026-09-14T00:00:00.000Z');
     expect(fromLocalInput('')).toBeUndefined();
+  });
+
+  it('puts an alert back in the composer and saves it as the same content, shapes kept', () => {
+    const form = { ...applyTemplate(emptyForm(true), alertTemplate('typhoon-red')!, new Date('2026-09-14T00:00:00Z')), districtCodes: ['310115000000'], streetCodes: ['310101002000'] };
+    const names = new Map([['310115000000', '浦东新区'], ['310101002000', '南京东路街道']]);
+    const shape = { description: '沿江低洼区', codes: [], polygon: [[121.5, 31.2], [121.6, 31.2], [121.6, 31.3], [121.5, 31.2]] as [number, number][] };
+    const draft = AlertDraftInput.parse({ ...formToDraft(form, names), areas: [...formToDraft(form, names).areas!, shape] });
+    const alert = { ...draft, id: 'cap-0123456789abcdef', sender: 'city', sent: '2026-09-14T00:00:00.000Z', status: 'Exercise' as const, msgType: 'Update' as const, scope: 'Public' as const, languages: ['zh-CN', 'en'] };
+    const again = AlertDraftInput.parse(formToDraft(alertToForm(alert), names));
+    expect(again.id).toBe('cap-0123456789abcdef');
+    expect(again.areas).toEqual(draft.areas);
+    expect(again.texts).toEqual(draft.texts);
+    expect(again.expires).toBe(draft.expires);
   });
 });

@@ -1,10 +1,12 @@
 import type { AlertTemplate } from '../../../shared/cap/templates.ts';
-import type { Alert, AlertText } from '../../../shared/domain/alert.ts';
+import type { Alert, AlertArea, AlertText } from '../../../shared/domain/alert.ts';
 import type { MethodInput } from '../../../shared/ipc/contract.ts';
 import type { Locale } from '../../i18n/messages.ts';
 
 /** What the composer edits: the alert's CAP fields, one text block per language, areas by code or named area. */
 export interface ComposerForm {
+  /** The draft or reviewed alert being edited; absent for a new one. */
+  id?: string;
   templateId: string;
   event: string;
   categories: NonNullable<Alert['categories']>;
@@ -16,6 +18,8 @@ export interface ComposerForm {
   districtCodes: string[];
   streetCodes: string[];
   namedAreaIds: string[];
+  /** Areas drawn as shapes (an update of an alert made from named areas keeps them as they were). */
+  keptAreas: AlertArea[];
   groups: string;
   /** datetime-local values in Beijing time ('' for none). */
   onset: string;
@@ -28,7 +32,7 @@ export function emptyForm(exercise: boolean): ComposerForm {
   return {
     templateId: '', event: '', categories: ['Met'], responseTypes: [], urgency: 'Expected', severity: 'Moderate', certainty: 'Likely',
     texts: [{ language: 'zh-CN', headline: '' }, { language: 'en', headline: '' }],
-    districtCodes: [], streetCodes: [], namedAreaIds: [], groups: 'public', onset: '', effective: '', expires: '', exercise,
+    districtCodes: [], streetCodes: [], namedAreaIds: [], keptAreas: [], groups: 'public', onset: '', effective: '', expires: '', exercise,
   };
 }
 
@@ -57,8 +61,31 @@ export function applyTemplate(form: ComposerForm, template: AlertTemplate, now: 
   };
 }
 
+/**
+ * An alert back in the composer (to edit a draft, or the update or cancel made from an issued
+ * alert): areas of one district code or of street codes go back to the pickers, shapes are kept.
+ */
+export function alertToForm(alert: Alert): ComposerForm {
+  const districtCodes: string[] = [];
+  const streetCodes: string[] = [];
+  const keptAreas: AlertArea[] = [];
+  for (const area of alert.areas) {
+    const byCodeOnly = !area.polygon && !area.morePolygons && !area.circles && !area.geocodes && area.codes.length > 0;
+    if (byCodeOnly && area.codes.length === 1 && area.codes[0]!.endsWith('000000')) districtCodes.push(area.codes[0]!);
+    else if (byCodeOnly && area.codes.every((code) => !code.endsWith('000000'))) streetCodes.push(...area.codes);
+    else keptAreas.push(area);
+  }
+  const local = (iso: string | undefined) => (iso ? toLocalInput(iso) : '');
+  return {
+    id: alert.id, templateId: '', event: alert.event, categories: [...(alert.categories ?? ['Other'])], responseTypes: [...(alert.responseTypes ?? [])],
+    urgency: alert.urgency, severity: alert.severity, certainty: alert.certainty,
+    texts: (alert.texts ?? []).map((text) => ({ ...text })), districtCodes, streetCodes, namedAreaIds: [], keptAreas,
+    groups: alert.groups.join(', '), onset: local(alert.onset), effective: local(alert.effective), expires: local(alert.expires), exercise: alert.exercise,
+  };
+}
+
 /** The draft the service checks; blank optional texts are left out rather than sent empty. */
-export function formToDraft(form: ComposerForm, areaNames: Map<string, string>, id?: string): MethodInput<'alerts:saveDraft'> {
+export function formToDraft(form: ComposerForm, areaNames: Map<string, string>): MethodInput<'alerts:saveDraft'> {
   const streetsByDistrict = new Map<string, string[]>();
   for (const code of form.streetCodes) {
     const district = `${code.slice(0, 6)}000000`;
@@ -68,6 +95,7 @@ export function formToDraft(form: ComposerForm, areaNames: Map<string, string>, 
   const areas = [
     ...form.districtCodes.map((code) => ({ description: areaNames.get(code) ?? code, codes: [code] })),
     ...[...streetsByDistrict.values()].map((codes) => ({ description: codes.map((code) => areaNames.get(code) ?? code).join('、'), codes })),
+    ...form.keptAreas,
   ];
   const trim = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
   const texts = form.texts.map((text) => ({
@@ -82,7 +110,7 @@ export function formToDraft(form: ComposerForm, areaNames: Map<string, string>, 
   const effective = fromLocalInput(form.effective);
   const expires = fromLocalInput(form.expires);
   return {
-    ...(id ? { id } : {}),
+    ...(form.id ? { id: form.id } : {}),
     event: form.event.trim(), categories: form.categories, responseTypes: form.responseTypes,
     urgency: form.urgency, severity: form.severity, certainty: form.certainty, texts, areas, namedAreaIds: form.namedAreaIds,
     groups: form.groups.split(/[,，、]/).map((group) => group.trim()).filter(Boolean).slice(0, 20),
