@@ -7,7 +7,7 @@ import { createConsoleCore, type ConsoleCore } from '../../electron/core/console
 import { readCapDocument } from '../../shared/cap/capDocument.ts';
 import { alertTemplate } from '../../shared/cap/templates.ts';
 import type { MethodInput, MethodName, MethodResult } from '../../shared/ipc/contract.ts';
-import { dispatch } from '../../shared/ipc/dispatch.ts';
+import type { Caller } from '../../shared/ipc/roles.ts';
 import { CAP12_XSD, EXPECTED, readSample } from './capSamples.ts';
 
 let core: ConsoleCore;
@@ -22,11 +22,15 @@ afterAll(async () => {
 });
 
 type Result<M extends MethodName> = { ok: true; result: MethodResult<M> } | { ok: false; error: { code: string; message: string } };
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<M>> {
-  return dispatch(core.handlers, method, input) as Promise<Result<M>>;
+const ADMIN: Caller = { userId: 'admin', name: '管理员', role: 'admin' };
+const WANG: Caller = { userId: 'duty-wang', name: '王值班', role: 'duty' };
+const LI: Caller = { userId: 'duty-li', name: '李科长', role: 'duty' };
+/** Calls go through the core's call gate as a signed-in user, as every transport's do. */
+async function call<M extends MethodName>(method: M, input: MethodInput<M>, caller: Caller = ADMIN): Promise<Result<M>> {
+  return core.call(caller, method, input, 'test') as Promise<Result<M>>;
 }
-async function ok<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
-  const reply = await call(method, input);
+async function ok<M extends MethodName>(method: M, input: MethodInput<M>, caller: Caller = ADMIN): Promise<MethodResult<M>> {
+  const reply = await call(method, input, caller);
   if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
   return reply.result;
 }
@@ -43,15 +47,17 @@ function typhoonDraft(exercise = true): MethodInput<'alerts:saveDraft'> {
 
 describe('alert workflow: draft → reviewed → issued, then update and cancel', () => {
   it('records who did each step, issues at P0 city-wide, and keeps drafts off the map', async () => {
-    const draft = await ok('alerts:saveDraft', { ...typhoonDraft(), by: 'officer-wang' });
+    const draft = await ok('alerts:saveDraft', typhoonDraft(), WANG);
     expect(draft).toMatchObject({ state: 'draft', status: 'Exercise', exercise: true, msgType: 'Alert', severity: 'Severe', languages: ['zh-CN', 'en'] });
     expect((await ok('alerts:list', {})).map((alert) => alert.id)).not.toContain(draft.id);
     expect((await call('alerts:issue', { id: draft.id })).ok).toBe(false); // not reviewed yet
 
-    const reviewed = await ok('alerts:review', { id: draft.id, by: 'chief-li' });
+    const reviewed = await ok('alerts:review', { id: draft.id }, LI);
     const issued = await ok('alerts:issue', { id: reviewed.id });
     expect(issued.state).toBe('issued');
-    expect(issued.steps!.map((step) => [step.step, step.by])).toEqual([['drafted', 'officer-wang'], ['reviewed', 'chief-li'], ['issued', 'city-alerts']]);
+    expect(issued.steps!.map((step) => [step.step, step.by])).toEqual([['drafted', '王值班 (duty-wang)'], ['reviewed', '李科长 (duty-li)'], ['issued', '管理员 (admin)']]);
+    // The signer is the caller: a client cannot name someone else as the author of a step.
+    expect((await call('alerts:review', { id: draft.id, by: 'chief-li' } as never)).ok).toBe(false);
     expect((await ok('alerts:list', {})).map((alert) => alert.id)).toContain(issued.id);
     expect((await ok('alerts:listByState', { state: 'issued' })).map((alert) => alert.id)).toContain(issued.id);
 

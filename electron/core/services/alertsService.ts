@@ -8,6 +8,7 @@ import type { NamedArea } from '../../../shared/domain/namedArea.ts';
 import type { Handlers, MethodArgs } from '../../../shared/ipc/contract.ts';
 import type { AlertImportResult } from '../../../shared/ipc/contracts/alerts.ts';
 import { ConsoleError } from '../../../shared/ipc/errors.ts';
+import { currentCaller } from '../users/callGate.ts';
 import type { Store } from '../store/storeClient.ts';
 import { alertCoverage, joinAreaCodes } from './alertsCoverage.ts';
 import { requireRecord } from './records.ts';
@@ -35,8 +36,12 @@ export function alertsHandlers(store: Store, clock: () => Date = () => new Date(
     queue = result.catch(() => undefined);
     return result;
   };
-  const actor = (by: string | undefined) => by ?? store.identity.nodeId;
-  const step = (name: AlertStep['step'], by: string | undefined): AlertStep => ({ step: name, by: actor(by), at: clock().toISOString() });
+  // The signed-in caller takes the step; the node itself when the core acts on its own (none today).
+  const actor = () => {
+    const caller = currentCaller();
+    return caller ? `${caller.name} (${caller.userId})` : store.identity.nodeId;
+  };
+  const step = (name: AlertStep['step']): AlertStep => ({ step: name, by: actor(), at: clock().toISOString() });
 
   async function write(alert: Alert, priority: 0 | 1): Promise<Alert> {
     const body = Alert.parse(alert);
@@ -96,7 +101,7 @@ export function alertsHandlers(store: Store, clock: () => Date = () => new Date(
       ...(args.note ? { note: args.note } : {}),
       ...(existing?.references ? { references: existing.references } : {}),
       state: 'draft',
-      steps: [...(existing?.steps ?? []), step(existing ? 'edited' : 'drafted', args.by)],
+      steps: [...(existing?.steps ?? []), step(existing ? 'edited' : 'drafted')],
       exercise: args.exercise,
     }, 1);
   }
@@ -109,7 +114,7 @@ export function alertsHandlers(store: Store, clock: () => Date = () => new Date(
       throw conflict(`预警 ${alert.id} 当前为“${state}”，不能转为“${to}” / alert ${alert.id} is ${state}; it cannot become ${to}`);
     }
     if (alert.areas.length === 0) throw conflict(`预警 ${alert.id} 没有发布区域 / alert ${alert.id} has no area to reach`);
-    const history = [...(alert.steps ?? []), step(to, args.by)];
+    const history = [...(alert.steps ?? []), step(to)];
     if (to === 'reviewed') return write({ ...alert, state: 'reviewed', steps: history }, 1);
     return write({ ...alert, sent: capNow(clock()), state: 'issued', steps: history }, 0);
   }
@@ -129,7 +134,7 @@ export function alertsHandlers(store: Store, clock: () => Date = () => new Date(
       ...(msgType === 'Cancel' ? { responseTypes: ['AllClear' as const] } : {}),
       references: [...(original.references ?? []), { sender: original.sender, identifier: original.identifier ?? original.id, sent: original.sent }].slice(-50),
       state: 'draft',
-      steps: [step('drafted', args.by)],
+      steps: [step('drafted')],
     }, 1);
   }
 
@@ -168,7 +173,7 @@ export function alertsHandlers(store: Store, clock: () => Date = () => new Date(
     }
     const codes = await joinAreaCodes(store, fresh);
     const at = clock().toISOString();
-    const imported = fresh.map((alert) => Alert.parse({ ...alert, steps: [{ step: 'imported', by: actor(args.by), at }] }));
+    const imported = fresh.map((alert) => Alert.parse({ ...alert, steps: [{ step: 'imported', by: actor(), at }] }));
     // One write: every alert of the file, or (if the store refuses) none.
     if (imported.length > 0) await store.write(imported.map((body) => ({ entity: 'alert' as const, key: body.id, kind: 'upsert' as const, body, scope: '*', priority: 0 as const })));
     return { kind: document.kind, imported, notes, codes };

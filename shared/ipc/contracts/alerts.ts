@@ -5,9 +5,6 @@ import {
 } from '../../domain/alert.ts';
 import { RecordId, Timestamp } from '../../domain/common.ts';
 
-/** Who takes a step; the integrator wires it from the caller's role. Until then the node id is recorded. */
-const Actor = z.string().trim().min(1).max(120).optional();
-
 /** A draft to save: new (no id) or an existing draft or reviewed alert being edited. */
 export const AlertDraftInput = z.object({
   id: RecordId.optional(),
@@ -28,16 +25,15 @@ export const AlertDraftInput = z.object({
   expires: Timestamp.optional(),
   note: z.string().trim().min(1).max(1000).optional(),
   exercise: z.boolean().default(false),
-  by: Actor,
 }).strict();
 
-export const AlertStepInput = z.object({ id: RecordId, by: Actor }).strict();
+/** Who takes each step is the signed-in caller, never an argument: a client cannot sign as someone else. */
+export const AlertStepInput = z.object({ id: RecordId }).strict();
 
 /** A CAP message, feed or EDXL-DE envelope as the UI or CLI read it from disk. */
 export const AlertImport = z.object({
   fileName: z.string().trim().min(1).max(260),
   text: z.string().min(1, 'the file is empty').max(2 * 1024 * 1024, 'the file is larger than 2 MB'),
-  by: Actor,
 }).strict();
 
 export const AlertListQuery = z.object({ state: z.enum(ALERT_STATES).optional() }).strict();
