@@ -19,6 +19,8 @@ import { PositionsHub } from './positions/positionsHub.ts';
 import { wallClock } from './sync/clock.ts';
 import { loadOrCreateNodeKeys } from './sync/nodeKeys.ts';
 import { SyncNode, type ChildEntry } from './sync/syncNode.ts';
+import { NetworkWatch } from './network/networkWatch.ts';
+import { networkHandlers } from './network/networkService.ts';
 import type { LinkChannel } from '../../shared/ipc/contract.ts';
 
 export interface ConsoleCoreOptions {
@@ -104,6 +106,11 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     }, 250);
   }
   await sync.start();
+  const network = new NetworkWatch({
+    store, links: () => sync.links(), clockOffsetOf: (peer) => sync.clockOffsetOf(peer),
+    hasParent: Boolean(options.sync?.parentUrl), channel: options.sync?.channel ?? 'fibre', onChange: () => scheduleStatus(),
+  });
+  await network.start();
   const syncStatus = (): Promise<SyncStatus> => sync.status();
 
   const handlers: Handlers = {
@@ -160,6 +167,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'map:deleteArea': (args) => deleteArea(store, args.id),
     'positions:report': (args) => positions.report(args),
     'positions:snapshot': () => positions.snapshot(),
+    ...networkHandlers(store, () => network.observations),
   };
 
   // Live positions stay in memory, outside the op log (sync.md: latest value per entity, P3).
@@ -186,6 +194,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       positions.close();
       stopChanges();
       if (statusTimer) clearTimeout(statusTimer);
+      network.stop();
       await sync.close();
       tiles.close();
       await store.close();

@@ -16,6 +16,7 @@ import { levelOfCode } from '../../shared/domain/codes.ts';
 import { DATABASE_FILE, Store } from '../core/store/storeClient.ts';
 import { loadOrCreateNodeKeys } from '../core/sync/nodeKeys.ts';
 import { ChildEntry } from '../core/sync/syncNode.ts';
+import { networkCommand } from './commands/network.ts';
 
 /** Every command; a new one lives in its own file under commands/ and is added here in one line. */
 const COMMANDS: Record<string, Command> = {
@@ -307,6 +308,7 @@ const COMMANDS: Record<string, Command> = {
       return COMMANDS.serve!.run({ ...values, host: '127.0.0.1', static: DEFAULT_STATIC }, out, []);
     },
   },
+  network: networkCommand,
 };
 
 /** --node-id, --role and --node-code: all or none (an existing store keeps its identity). */
