@@ -32,7 +32,7 @@ export function foldAlarms(events: readonly NetworkEvent[]): NetworkAlarm[] {
       if (event.severity === 'down') alarm.severity = 'down';
       if (event.at < alarm.raisedAt) { alarm.raisedAt = event.at; alarm.raisedBy = event.by; }
     } else if (event.kind === 'acknowledged') {
-      if (!alarm.acknowledged || event.at < alarm.acknowledged.at) alarm.acknowledged = { at: event.at, by: event.by, ...(event.note ? { note: event.note } : {}) };
+      if (!alarm.acknowledged || event.at < alarm.acknowledged.at || (event.at === alarm.acknowledged.at && event.by < alarm.acknowledged.by)) alarm.acknowledged = { at: event.at, by: event.by, ...(event.note ? { note: event.note } : {}) };
     } else if (event.kind === 'cleared') {
       alarm.clearedAt = alarm.clearedAt === null || event.at < alarm.clearedAt ? event.at : alarm.clearedAt;
     }
@@ -41,7 +41,11 @@ export function foldAlarms(events: readonly NetworkEvent[]): NetworkAlarm[] {
   return [...alarms.values()].sort((a, b) => (a.open !== b.open ? (a.open ? -1 : 1) : b.raisedAt.localeCompare(a.raisedAt)));
 }
 
-/** Event keys: one per alarm and kind, so the same entry made twice (a re-raise, a second acknowledgement) is one record. */
+/**
+ * Event keys: one per alarm and kind (and acknowledging node), so the same entry made twice (a
+ * re-raise, a second acknowledgement from the same hall) is one record. Insert-only records keep
+ * the first body applied, so two writers never share a key.
+ */
 export const eventKey = (alarmId: string, kind: NetworkEvent['kind'], suffix = '') => `${alarmId}:${kind}${suffix}`;
 
 /** An alarm's id: the node and the moment its episode began (ms), e.g. `net-310101000000-1764583200000`. */

@@ -46,12 +46,13 @@ export function networkHandlers(store: Store, liveObservations: () => readonly L
       const events = await store.query('network.events', { limit: 0, alarmIds: [args.alarmId] });
       const raised = events.find((event) => event.kind === 'raised');
       if (!raised) throw new ConsoleError({ code: 'NOT_FOUND', message: `没有编号为 ${args.alarmId} 的网络告警 / no network alarm ${args.alarmId}` });
+      // One entry per acknowledging node: two halls acknowledging at once both keep theirs, and every replica shows the earliest.
+      if (events.some((event) => event.kind === 'acknowledged' && event.by === store.identity.nodeId)) return foldAlarms(events)[0]!;
       const link = (await store.query('entity.get', { entity: 'networkLink', key: raised.code })) as NetworkLink | null;
       const entry: NetworkEvent = {
-        id: eventKey(args.alarmId, 'acknowledged'), alarmId: args.alarmId, kind: 'acknowledged', code: raised.code,
+        id: eventKey(args.alarmId, 'acknowledged', `:${store.identity.nodeId}`), alarmId: args.alarmId, kind: 'acknowledged', code: raised.code,
         at: new Date().toISOString(), by: store.identity.nodeId, ...(args.note ? { note: args.note } : {}), exercise: false,
       };
-      // Insert-only under one key per alarm: a second acknowledgement, here or in another hall, changes nothing.
       await store.write([{ entity: 'networkEvent', key: entry.id, kind: 'insert', body: entry as unknown as Record<string, unknown>, scope: scopeOfNode(raised.code, link?.fromCode ?? null) }]);
       const all = await store.query('network.events', { limit: 0, alarmIds: [args.alarmId] });
       return foldAlarms(all)[0]!;
