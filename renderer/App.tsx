@@ -10,6 +10,7 @@ import { IncidentsPanel } from './panels/IncidentsPanel.tsx';
 import { MapPanel } from './panels/MapPanel.tsx';
 import { ResourcesPanel } from './panels/resources/ResourcesPanel.tsx';
 import { SyncPanel } from './panels/SyncPanel.tsx';
+import { NetworkPanel } from './panels/network/NetworkPanel.tsx';
 import { useLiveQuery } from './state/useLiveQuery.ts';
 
 const loadInfo = (api: ConsoleApi) => api.app.info({});
@@ -64,6 +65,7 @@ export function App() {
               <SyncPanel />
             </div>
           )}
+          {panel === 'network' && <div className="shell__panel"><NetworkPanel /></div>}
         </main>
       </div>
     </div>

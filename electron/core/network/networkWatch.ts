@@ -119,7 +119,7 @@ export class NetworkWatch {
       const ownChange = this.debouncer.observe(SELF, selfState(uplink), now);
       observations.push({
         code: this.identity.nodeCode, state: this.debouncer.current(SELF) ?? selfState(uplink), channel: uplinkChannel, rttMs: null, loss: null,
-        throughputBps: null, opsBehind: null, lastContactAt: now, clockOffsetMs: 0, at: now,
+        throughputBps: null, opsBehind: null, lastContactAt: null, clockOffsetMs: 0, at: now,
       });
       this.latest = observations;
       if (drafts.length) await this.options.store.write(drafts);
