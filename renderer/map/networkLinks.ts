@@ -17,6 +17,14 @@ const STATE: Record<NodeState, LinkStatus['state']> = { up: 'online', degraded: 
  */
 export function networkMapLinks(own: readonly LinkStatus[], rows: readonly NetworkNodeRow[], selfCode: string | undefined): MapLink[] {
   const measured = new Set(own.map((link) => link.nodeCode));
+  const rowOf = new Map(rows.map((row) => [row.code, row]));
+  // This node's own links keep their live measurements but take the network's word for state and
+  // channel: a child on its satellite phone is degraded even while its pings come back quickly.
+  const mine = own.map((link): MapLink => {
+    const row = rowOf.get(link.nodeCode);
+    if (!row || row.state === 'unknown' || link.state === 'connecting') return link;
+    return { ...link, state: STATE[row.state], channel: row.channel ? CHANNEL[row.channel] : link.channel };
+  });
   const others = rows.flatMap((row): MapLink[] => {
     // A node never heard from has no link to draw: the map shows the network that answers.
     if (row.code === selfCode || row.parentCode === null || row.state === 'unknown' || measured.has(row.code) || !/^\d{12}$/.test(row.code)) return [];
@@ -26,5 +34,5 @@ export function networkMapLinks(own: readonly LinkStatus[], rows: readonly Netwo
       outbox: [row.opsBehind ?? 0, 0, 0, 0, 0], vector: {}, lastSeenAt: row.lastContactAt, newestDataAt: null,
     }];
   });
-  return [...own, ...others];
+  return [...mine, ...others];
 }
