@@ -26,14 +26,14 @@ describe('network status through the console API', () => {
   it('shows a child on Beidou as degraded, on the channel it reports itself', async () => {
     const seen = await until('huangpu degraded at the city', () => row(city, HUANGPU), (entry) => entry?.state === 'degraded' && entry.channel === 'beidou', 30_000);
     expect(seen).toMatchObject({ onBackup: true, primaryChannel: 'fibre', backupChannel: 'satellitePhone', source: 'measured' });
-    const alarms = await city.core.handlers['network:alarms']({ limit: 100 });
+    const alarms = await until('the alarm at the city', () => city.core.handlers['network:alarms']({ limit: 100 }), (list) => list.some((alarm) => alarm.code === HUANGPU));
     expect(alarms.find((alarm) => alarm.code === HUANGPU)).toMatchObject({ severity: 'degraded', open: true });
     // The district sees itself on its narrow uplink as degraded too, not standalone.
     expect(await until('huangpu degraded at huangpu', () => row(district, HUANGPU), (entry) => entry?.state === 'degraded')).toMatchObject({ source: 'self' });
   });
 
   it('keeps local samples of each link for its chart', async () => {
-    const samples = await until('samples of huangpu', () => city.core.handlers['network:samples']({ code: HUANGPU, hours: 1 }), (list) => list.length >= 2, 20_000);
+    const samples = await until('samples of huangpu on Beidou', () => city.core.handlers['network:samples']({ code: HUANGPU, hours: 1 }), (list) => list.length >= 2 && list.at(-1)?.state === 'degraded', 20_000);
     expect(samples.at(-1)).toMatchObject({ code: HUANGPU, state: 'degraded', channel: 'beidou' });
     expect(samples.at(-1)!.rttMs).toBeGreaterThanOrEqual(0);
     expect(samples.at(-1)!.clockOffsetMs).not.toBeNull();
@@ -78,14 +78,29 @@ describe('network status through the console API', () => {
     await until('the edit at the district', () => row(district, '310101002000'), (entry) => entry?.primaryChannel === 'privateWireless', 20_000);
   });
 
+  it('records a switch of channel as an event, and sees the district up again on fibre', async () => {
+    await district.stop();
+    district = await startNode({ id: 'huangpu-hub', role: 'district', code: HUANGPU, parent: city, channel: 'fibre', dataDir: district.dataDir });
+    const events = await until('the channel switch at the city', () => city.core.handlers['network:events']({ limit: 50 }), (list) => list.some((event) => event.kind === 'channelSwitched'), 20_000);
+    expect(events.find((event) => event.kind === 'channelSwitched')).toMatchObject({ code: HUANGPU, channel: 'fibre', previousChannel: 'beidou', by: 'huangpu-hub' });
+    expect(await until('huangpu up on fibre at the city', () => row(city, HUANGPU), (entry) => entry?.state === 'up' && entry.channel === 'fibre', 20_000)).toMatchObject({ onBackup: false });
+    const cleared = (await city.core.handlers['network:alarms']({ limit: 100 })).find((alarm) => alarm.code === HUANGPU);
+    expect(cleared).toMatchObject({ open: false });
+  });
+
   it('acknowledges an alarm once, and says so for an alarm that does not exist', async () => {
     const alarm = (await city.core.handlers['network:alarms']({ limit: 100 })).find((entry) => entry.code === HUANGPU)!;
     const first = await city.core.handlers['network:acknowledge']({ alarmId: alarm.alarmId, note: 'Beidou 正常' });
     expect(first.acknowledged).toMatchObject({ by: 'city-hub', note: 'Beidou 正常' });
-    // The district, another hall, acknowledging the same alarm once it has it, leaves the first acknowledgement standing.
-    await until('the alarm at the district', () => district.core.handlers['network:alarms']({ limit: 100 }), (list) => list.some((entry) => entry.alarmId === alarm.alarmId), 20_000);
+    // The district, another hall, acknowledging the same alarm after the city leaves the first acknowledgement standing, on both sides.
+    await until('the city\'s acknowledgement at the district', () => district.core.handlers['network:alarms']({ limit: 100 }),
+      (list) => list.some((entry) => entry.alarmId === alarm.alarmId && entry.acknowledged?.by === 'city-hub'), 20_000);
     const second = await district.core.handlers['network:acknowledge']({ alarmId: alarm.alarmId, note: 'later' });
     expect(second.acknowledged).toMatchObject({ by: 'city-hub', note: 'Beidou 正常' });
+    const events = await until('both acknowledgements at the city', () => city.core.handlers['network:events']({ limit: 100 }),
+      (list) => list.filter((event) => event.alarmId === alarm.alarmId && event.kind === 'acknowledged').length === 2, 20_000);
+    expect(events.filter((event) => event.kind === 'acknowledged').map((event) => event.by).sort()).toEqual(['city-hub', 'huangpu-hub']);
+    expect((await city.core.handlers['network:alarms']({ limit: 100 })).find((entry) => entry.alarmId === alarm.alarmId)!.acknowledged).toMatchObject({ by: 'city-hub' });
     const missing = await dispatch(city.core.handlers, 'network:acknowledge', { alarmId: 'net-310101000000-1' });
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.error.code).toBe('NOT_FOUND');

@@ -38,10 +38,11 @@ async function knownCodes(store: Store): Promise<{ commandCodes: Set<string>; si
 }
 
 export function networkHandlers(store: Store, liveObservations: () => readonly LocalObservation[] | null): Pick<Handlers,
-  'network:view' | 'network:alarms' | 'network:acknowledge' | 'network:samples' | 'network:importTopology' | 'network:editLink'> {
+  'network:view' | 'network:alarms' | 'network:acknowledge' | 'network:events' | 'network:samples' | 'network:importTopology' | 'network:editLink'> {
   return {
     'network:view': () => readNetworkView(store, liveObservations()),
     'network:alarms': async (args) => foldAlarms(await store.query('network.events', { limit: args.limit })),
+    'network:events': (args) => store.query('network.events', { limit: args.limit }),
     'network:acknowledge': async (args) => {
       const events = await store.query('network.events', { limit: 0, alarmIds: [args.alarmId] });
       const raised = events.find((event) => event.kind === 'raised');

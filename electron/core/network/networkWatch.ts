@@ -90,8 +90,10 @@ export class NetworkWatch {
     this.ticking = true;
     try {
       const now = this.now();
-      if (now - this.lastChannelsAt > 5000) await this.refreshChannels(now);
       const links = await this.options.links();
+      // A child just connected may have reported its channel already: read it before judging the link.
+      const fresh = links.some((link) => link.relation === 'child' && link.state !== 'offline' && link.state !== 'connecting' && !this.seenThisRun.has(link.nodeCode));
+      if (fresh || now - this.lastChannelsAt > 5000) await this.refreshChannels(now);
       const drafts: OpDraft[] = [];
       const observations: LocalObservation[] = [];
       let uplink: MeasuredLinkState | 'unknown' | null = this.options.hasParent ? 'unknown' : null;
@@ -121,8 +123,9 @@ export class NetworkWatch {
         code: this.identity.nodeCode, state: this.debouncer.current(SELF) ?? selfState(uplink), channel: uplinkChannel, rttMs: null, loss: null,
         throughputBps: null, opsBehind: null, lastContactAt: null, clockOffsetMs: 0, at: now,
       });
-      this.latest = observations;
+      // The change and its alarm are on disk before the view shows the new state.
       if (drafts.length) await this.options.store.write(drafts);
+      this.latest = observations;
       if (drafts.length || ownChange || now - this.lastSampleAt >= (this.options.sampleEveryMs ?? 5000)) {
         this.lastSampleAt = now;
         await this.options.store.query('network.recordSamples', { samples: observations });

@@ -56,6 +56,7 @@ export const zhCN = {
   'network.alarm.acknowledged': '{by} 于 {time} 确认',
   'network.alarm.acknowledge': '确认',
   'network.alarm.open': '未恢复',
+  'network.switch': '{name} 切换到{channel}（原{previous}）',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -115,4 +116,5 @@ export const en: Record<keyof typeof zhCN, string> = {
   'network.alarm.acknowledged': 'acknowledged by {by} at {time}',
   'network.alarm.acknowledge': 'Acknowledge',
   'network.alarm.open': 'open',
+  'network.switch': '{name} switched to {channel} (from {previous})',
 };

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { NetworkEvent } from '../../../shared/domain/network.ts';
 import type { NetworkAlarm } from '../../../shared/network/alarms.ts';
 import { formatTime } from '../../i18n/display.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
@@ -7,7 +8,7 @@ import { useConsole } from '../../state/useConsole.ts';
 const HISTORY_SHOWN = 12;
 
 /** Open network alarms, each acknowledged from any console of the hall, then the recent history. */
-export function NetworkAlarms({ alarms, names, onSelect }: { alarms: NetworkAlarm[]; names: ReadonlyMap<string, string>; onSelect(code: string): void }) {
+export function NetworkAlarms({ alarms, switches, names, onSelect }: { alarms: NetworkAlarm[]; switches: NetworkEvent[]; names: ReadonlyMap<string, string>; onSelect(code: string): void }) {
   const { t, locale } = useI18n();
   const { api } = useConsole();
   const [busy, setBusy] = useState<string | null>(null);
@@ -34,6 +35,18 @@ export function NetworkAlarms({ alarms, names, onSelect }: { alarms: NetworkAlar
     <section className="network-alarms" aria-labelledby="network-alarms-title" data-testid="network-alarms">
       <h3 id="network-alarms-title">{t('network.alarms')}{open.length > 0 && <span className="network-alarms__count"> {open.length}</span>}</h3>
       {open.length === 0 ? <p className="panel__empty">{t('network.alarms.none')}</p> : <ul className="network-alarms__list">{open.map(line)}</ul>}
+      {switches.length > 0 && (
+        <ul className="network-alarms__list" data-testid="network-switches">
+          {switches.slice(0, HISTORY_SHOWN).map((event) => (
+            <li key={event.id} className="network-alarm network-alarm--switch" data-testid="network-switch" data-code={event.code}>
+              <button type="button" className="network-alarm__name" onClick={() => onSelect(event.code)}>
+                {t('network.switch', { name: names.get(event.code) ?? event.code, channel: event.channel ? t(`network.channel.${event.channel}`) : '—', previous: event.previousChannel ? t(`network.channel.${event.previousChannel}`) : '—' })}
+              </button>
+              <span className="network-alarm__when">{formatTime(event.at, locale, 'short')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {history.length > 0 && (
         <details className="network-alarms__history">
           <summary>{t('network.alarms.history')} ({history.length})</summary>

@@ -5,7 +5,7 @@ import { NetworkTable } from './NetworkTable.tsx';
 import { NetworkTree } from './NetworkTree.tsx';
 import { countStates, filterRows } from './networkRows.ts';
 import { TopologyImportButton } from './TopologyImportButton.tsx';
-import { useNetworkAlarms, useNetworkView } from './useNetwork.ts';
+import { useChannelSwitches, useNetworkAlarms, useNetworkView } from './useNetwork.ts';
 import './network.css';
 
 const LARGE_KEY = 'network.largeType';
@@ -17,6 +17,7 @@ export function NetworkPanel() {
   const { t, locale } = useI18n();
   const view = useNetworkView();
   const alarms = useNetworkAlarms();
+  const switches = useChannelSwitches();
   const [selected, setSelected] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
   const [problemsOnly, setProblemsOnly] = useState(false);
@@ -51,7 +52,7 @@ export function NetworkPanel() {
         <div className="network-panel__main">
           <NetworkTable rows={shown} names={names} selfCode={view.data?.selfCode} at={view.data?.at} large={large} onSelect={setSelected} />
           <div className="network-panel__bottom">
-            <NetworkAlarms alarms={alarms.data ?? []} names={names} onSelect={setSelected} />
+            <NetworkAlarms alarms={alarms.data ?? []} switches={switches} names={names} onSelect={setSelected} />
             {pick ? <Suspense fallback={null}><LinkChart key={pick} code={pick} name={names.get(pick) ?? pick} large={large} /></Suspense> : <p className="panel__empty">{t('network.chart.pick')}</p>}
           </div>
         </div>

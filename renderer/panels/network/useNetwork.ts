@@ -4,6 +4,7 @@ import { useLiveQuery } from '../../state/useLiveQuery.ts';
 
 const loadView = (api: ConsoleApi) => api.network.view({});
 const loadAlarms = (api: ConsoleApi) => api.network.alarms({});
+const loadEvents = (api: ConsoleApi) => api.network.events({ limit: 200 });
 
 /** How often the view is read again: link measurements change without any store event. */
 export const VIEW_REFRESH_MS = 2000;
@@ -29,4 +30,10 @@ export function localHalf(message: string, locale: 'zh-CN' | 'en'): string {
   const at = message.indexOf(' / ');
   if (at < 0) return message;
   return locale === 'en' ? message.slice(at + 3) : message.slice(0, at);
+}
+
+/** Channel switches, newest first: a node moving to (or back from) its backup channel. */
+export function useChannelSwitches() {
+  const events = useLiveQuery(loadEvents, ['networkEvent']);
+  return (events.data ?? []).filter((event) => event.kind === 'channelSwitched');
 }

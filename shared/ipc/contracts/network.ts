@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from '../call.ts';
-import { LinkChannel, NetworkNodeCode, SiteKind, type NetworkLink } from '../../domain/network.ts';
+import { LinkChannel, NetworkNodeCode, SiteKind, type NetworkEvent, type NetworkLink } from '../../domain/network.ts';
 import type { NetworkAlarm } from '../../network/alarms.ts';
 import type { LocalObservation, NetworkView } from '../../network/view.ts';
 
@@ -43,6 +43,8 @@ export const NETWORK_CONTRACT = {
   'network:view': call<typeof Empty, NetworkView>(Empty),
   'network:alarms': call<typeof AlarmQuery, NetworkAlarm[]>(AlarmQuery),
   'network:acknowledge': call<typeof AlarmAcknowledge, NetworkAlarm>(AlarmAcknowledge),
+  /** The newest history entries, channel switches included, newest first. */
+  'network:events': call<typeof AlarmQuery, NetworkEvent[]>(AlarmQuery),
   'network:samples': call<typeof SampleQuery, LocalObservation[]>(SampleQuery),
   'network:importTopology': call<typeof TopologyImport, { imported: number }>(TopologyImport),
   'network:editLink': call<typeof LinkEdit, NetworkLink>(LinkEdit),
