@@ -58,9 +58,12 @@ describe('the command network at a glance, live', () => {
   it('a cut district: down at the city, standalone at the district, its streets unreachable; restore clears the alarm', async () => {
     const cutAt = Date.now();
     cluster.cut('huangpu');
-    measured.cutCityApi = await within('huangpu down at the city (API)', cutAt, LIMIT_MS, () => viewAt('city'), (rows) => stateOf(rows, HUANGPU) === 'down');
-    measured.cutDistrict = await within('huangpu standalone at huangpu', cutAt, LIMIT_MS, () => viewAt('huangpu'), (rows) => stateOf(rows, HUANGPU) === 'standalone');
-    measured.cutCityCli = await within('huangpu down at the city (network --json)', cutAt, LIMIT_MS, () => cliAt('city'), (rows) => stateOf(rows, HUANGPU) === 'down');
+    // Watched side by side from the moment of the cut: the city's UI and CLI, and the district.
+    [measured.cutCityApi, measured.cutDistrict, measured.cutCityCli] = await Promise.all([
+      within('huangpu down at the city (API)', cutAt, LIMIT_MS, () => viewAt('city'), (rows) => stateOf(rows, HUANGPU) === 'down'),
+      within('huangpu standalone at huangpu', cutAt, LIMIT_MS, () => viewAt('huangpu'), (rows) => stateOf(rows, HUANGPU) === 'standalone'),
+      within('huangpu down at the city (network --json)', cutAt, LIMIT_MS, () => cliAt('city'), (rows) => stateOf(rows, HUANGPU) === 'down'),
+    ]);
     const city = await cliAt('city');
     for (const street of HP_STREETS) expect(city.get(street), street).toMatchObject({ reachable: false, cutAt: HUANGPU });
     expect(city.get(XUHUI)).toMatchObject({ state: 'up', reachable: true });
@@ -114,8 +117,10 @@ describe('the command network at a glance, live', () => {
       const killedAt = Date.now();
       await cluster.kill(id);
       const shows = (rows: Map<string, { state: string }>) => stateOf(rows, code) === 'down';
-      measured[`kill ${id} (API)`] = await within(`${id} killed: down at the city (API)`, killedAt, LIMIT_MS, () => viewAt('city'), shows);
-      measured[`kill ${id} (CLI)`] = await within(`${id} killed: down at the city (network --json)`, killedAt, LIMIT_MS, () => cliAt('city'), shows);
+      [measured[`kill ${id} (API)`], measured[`kill ${id} (CLI)`]] = await Promise.all([
+        within(`${id} killed: down at the city (API)`, killedAt, LIMIT_MS, () => viewAt('city'), shows),
+        within(`${id} killed: down at the city (network --json)`, killedAt, LIMIT_MS, () => cliAt('city'), shows),
+      ]);
       await cluster.restart(id);
       await within(`${id} up at the city after its restart`, Date.now(), 30_000, () => viewAt('city'), (rows) => stateOf(rows, code) === 'up');
     }

@@ -28,7 +28,7 @@ export function NetworkTable({ rows, names, selfCode, at, large, onSelect }: Pro
   const { t, locale } = useI18n();
   const columns = useMemo<ColDef<NetworkNodeRow>[]>(() => [
     {
-      colId: 'name', headerName: t('network.col.name'), flex: 2, minWidth: 170,
+      colId: 'name', headerName: t('network.col.name'), flex: 2, minWidth: 160, headerTooltip: t('network.col.name'),
       valueGetter: (p) => (locale === 'en' && p.data?.nameEn ? p.data.nameEn : p.data?.name),
       cellRenderer: (p: ICellRendererParams<NetworkNodeRow>) => p.data && (
         <span className="network-name" style={{ paddingLeft: `${p.data.depth * 1.1}em` }}>
@@ -38,7 +38,7 @@ export function NetworkTable({ rows, names, selfCode, at, large, onSelect }: Pro
         </span>
       ),
     },
-    { colId: 'code', field: 'code', headerName: t('network.col.code'), width: 138, cellClass: 'mono', hide: large },
+    { colId: 'code', field: 'code', headerName: t('network.col.code'), width: 150, cellClass: 'mono', hide: large },
     {
       colId: 'state', field: 'state', headerName: t('network.col.state'), flex: 1.6, minWidth: 200,
       cellRenderer: (p: ICellRendererParams<NetworkNodeRow>) => p.data && (
