@@ -90,6 +90,10 @@ test.describe('command-network status in the console', () => {
     await expect(alarm).toContainText('city-hub 于');
     await page.locator(`.network-tree__item[data-code="${XUHUI}"] .network-tree__node`).click();
     await expect(page.getByTestId('network-chart')).toContainText('徐汇区 最近 6 小时');
+    // The administrator moves 徐汇's backup to the ad-hoc network.
+    await page.getByTestId('network-edit-backup').selectOption('adHoc');
+    await page.getByTestId('network-edit-save').click();
+    await expect(page.getByTestId('network-edit-outcome')).toHaveText('已保存');
     await expect.poll(async () => Number(await page.getByTestId('network-chart').getAttribute('data-samples')), { timeout: 20_000 }).toBeGreaterThan(0);
     await shot(page, 'network-zh.png');
 

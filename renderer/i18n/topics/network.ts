@@ -57,6 +57,10 @@ export const zhCN = {
   'network.alarm.acknowledge': '确认',
   'network.alarm.open': '未恢复',
   'network.switch': '{name} 切换到{channel}（原{previous}）',
+  'network.edit.primary': '主信道',
+  'network.edit.backup': '备用信道',
+  'network.edit.save': '保存链路',
+  'network.edit.saved': '已保存',
 } as const;
 
 export const en: Record<keyof typeof zhCN, string> = {
@@ -117,4 +121,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   'network.alarm.acknowledge': 'Acknowledge',
   'network.alarm.open': 'open',
   'network.switch': '{name} switched to {channel} (from {previous})',
+  'network.edit.primary': 'Primary',
+  'network.edit.backup': 'Backup',
+  'network.edit.save': 'Save link',
+  'network.edit.saved': 'Saved',
 };

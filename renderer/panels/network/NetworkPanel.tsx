@@ -1,5 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/useI18n.ts';
+import { LinkEditor } from './LinkEditor.tsx';
 import { NetworkAlarms } from './NetworkAlarms.tsx';
 import { NetworkTable } from './NetworkTable.tsx';
 import { NetworkTree } from './NetworkTree.tsx';
@@ -27,6 +28,7 @@ export function NetworkPanel() {
   const counts = useMemo(() => countStates(rows), [rows]);
   const names = useMemo(() => new Map(rows.map((row) => [row.code, locale === 'en' && row.nameEn ? row.nameEn : row.name])), [rows, locale]);
   const pick = selected ?? view.data?.selfCode ?? null;
+  const pickedRow = rows.find((row) => row.code === pick);
   const toggleLarge = () => setLarge((value) => {
     globalThis.localStorage?.setItem(LARGE_KEY, value ? '0' : '1');
     return !value;
@@ -53,7 +55,10 @@ export function NetworkPanel() {
           <NetworkTable rows={shown} names={names} selfCode={view.data?.selfCode} at={view.data?.at} large={large} onSelect={setSelected} />
           <div className="network-panel__bottom">
             <NetworkAlarms alarms={alarms.data ?? []} switches={switches} names={names} onSelect={setSelected} />
-            {pick ? <Suspense fallback={null}><LinkChart key={pick} code={pick} name={names.get(pick) ?? pick} large={large} /></Suspense> : <p className="panel__empty">{t('network.chart.pick')}</p>}
+            <div className="network-panel__link">
+              {pickedRow && pickedRow.parentCode !== null && !large && <LinkEditor key={pickedRow.code} row={pickedRow} />}
+              {pick ? <Suspense fallback={null}><LinkChart key={pick} code={pick} name={names.get(pick) ?? pick} large={large} /></Suspense> : <p className="panel__empty">{t('network.chart.pick')}</p>}
+            </div>
           </div>
         </div>
       </div>
