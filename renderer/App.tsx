@@ -11,6 +11,7 @@ import { MapPanel } from './panels/MapPanel.tsx';
 import { ResourcesPanel } from './panels/resources/ResourcesPanel.tsx';
 import { AlertsPanel } from './panels/alerts/AlertsPanel.tsx';
 import { SyncPanel } from './panels/SyncPanel.tsx';
+import { NetworkPanel } from './panels/network/NetworkPanel.tsx';
 import { useLiveQuery } from './state/useLiveQuery.ts';
 import { CallerContext } from './state/callerContext.ts';
 
@@ -72,6 +73,7 @@ export function App() {
               <SyncPanel />
             </div>
           )}
+          {panel === 'network' && <div className="shell__panel"><NetworkPanel /></div>}
         </main>
       </div>
     </div>

@@ -20,6 +20,8 @@ import { PositionsHub } from './positions/positionsHub.ts';
 import { wallClock } from './sync/clock.ts';
 import { loadOrCreateNodeKeys } from './sync/nodeKeys.ts';
 import { SyncNode, type ChildEntry } from './sync/syncNode.ts';
+import { NetworkWatch } from './network/networkWatch.ts';
+import { networkHandlers } from './network/networkService.ts';
 import type { LinkChannel } from '../../shared/ipc/contract.ts';
 import { ConsoleError } from '../../shared/ipc/errors.ts';
 import type { Caller } from '../../shared/ipc/roles.ts';
@@ -114,6 +116,11 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     }, 250);
   }
   await sync.start();
+  const network = new NetworkWatch({
+    store, links: () => sync.links(), clockOffsetOf: (peer) => sync.clockOffsetOf(peer),
+    hasParent: Boolean(options.sync?.parentUrl), channel: options.sync?.channel ?? 'fibre', onChange: () => scheduleStatus(),
+  });
+  await network.start();
   const syncStatus = (): Promise<SyncStatus> => sync.status();
 
   const handlers: Handlers = {
@@ -182,6 +189,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'users:update': ({ id, ...change }) => users.update(id, change),
     'users:rotateToken': (args) => users.rotateToken(args.id),
     ...alertsHandlers(store),
+    ...networkHandlers(store, () => network.observations),
   };
   const call = makeCallGate(handlers, (actor, action, detail) => store.audit(actor, action, detail));
 
@@ -211,6 +219,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       positions.close();
       stopChanges();
       if (statusTimer) clearTimeout(statusTimer);
+      network.stop();
       await sync.close();
       tiles.close();
       await store.close();

@@ -18,6 +18,7 @@ import { loadOrCreateNodeKeys } from '../core/sync/nodeKeys.ts';
 import { ChildEntry } from '../core/sync/syncNode.ts';
 import { exportCommand } from './commands/export.ts';
 import { importAlert } from './commands/importAlert.ts';
+import { networkCommand } from './commands/network.ts';
 
 /** Every command; a new one lives in its own file under commands/ and is added here in one line. */
 const COMMANDS: Record<string, Command> = {
@@ -317,6 +318,7 @@ const COMMANDS: Record<string, Command> = {
       return COMMANDS.serve!.run({ ...values, host: '127.0.0.1', static: DEFAULT_STATIC }, out, []);
     },
   },
+  network: networkCommand,
 };
 
 /** --node-id, --role and --node-code: all or none (an existing store keeps its identity). */

@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n/useI18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
-export type PanelId = 'commandNetwork' | 'incidents' | 'map' | 'resources' | 'alerts' | 'sync';
+export type PanelId = 'commandNetwork' | 'incidents' | 'map' | 'resources' | 'alerts' | 'sync' | 'network';
 
 const ITEMS: { id: PanelId; label: MessageKey }[] = [
   { id: 'commandNetwork', label: 'nav.commandNetwork' },
@@ -10,6 +10,7 @@ const ITEMS: { id: PanelId; label: MessageKey }[] = [
   { id: 'resources', label: 'nav.resources' },
   { id: 'alerts', label: 'alerts.nav' },
   { id: 'sync', label: 'nav.sync' },
+  { id: 'network', label: 'nav.network' },
 ];
 
 /** The panel list down the left edge. */

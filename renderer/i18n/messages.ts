@@ -6,6 +6,8 @@ import { en as alertsEn, zhCN as alertsZhCN } from './topics/alerts.ts';
  * parameter filled in by `t(key, params)`. Both dictionaries must carry every key: the
  * English one is typed from the Chinese one, and messages.test.ts checks the parameters match.
  */
+import { en as networkEn, zhCN as networkZhCN } from './topics/network.ts';
+
 const baseZhCN = {
   'app.name': '韧性城市指挥台',
   'app.nameOther': 'Resilience Console',
@@ -599,6 +601,7 @@ export const zhCN = {
   ...baseZhCN,
   ...usersZhCN,
   ...alertsZhCN,
+  ...networkZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1193,6 +1196,7 @@ export const en: Messages = {
   ...baseEn,
   ...usersEn,
   ...alertsEn,
+  ...networkEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

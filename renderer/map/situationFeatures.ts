@@ -12,6 +12,7 @@ import type { CommandNode } from '../../shared/domain/commandNode.ts';
 import type { NamedArea } from '../../shared/domain/namedArea.ts';
 import type { LinkStatus } from '../../shared/ipc/contract.ts';
 import { largestPolygon, SELECTION, type MapSelection } from './features.ts';
+import type { MapLink } from './networkLinks.ts';
 
 /** Where each command node is drawn, by code, in EPSG:3857. */
 export type NodePlaces = ReadonlyMap<string, [number, number]>;
@@ -79,12 +80,18 @@ export function commandNodeFeatures(nodes: readonly CommandNode[], places: NodeP
   });
 }
 
-/** A line from this node to each sync peer whose place is known; a link with no length is left out. */
-export function linkFeatures(links: readonly LinkStatus[], localCode: string | undefined, places: NodePlaces, names: ReadonlyMap<string, CommandNode> = new Map()): Feature[] {
-  const from = localCode ? placeOf(localCode, places) : undefined;
-  if (!from) return [];
+/**
+ * A line from this node to each sync peer, and from each other node's parent to it (the whole
+ * network, see networkLinks.ts), where both places are known; a link with no length is left out.
+ */
+export function linkFeatures(links: readonly (LinkStatus | MapLink)[], localCode: string | undefined, places: NodePlaces, names: ReadonlyMap<string, CommandNode> = new Map()): Feature[] {
+  const local = localCode ? placeOf(localCode, places) : undefined;
+  if (!local) return [];
   return links.flatMap((link) => {
+    const fromCode = 'fromCode' in link ? link.fromCode : undefined;
+    const from = fromCode ? placeOf(fromCode, places) : local;
     const to = placeOf(link.nodeCode, places);
+    if (!from) return [];
     if (!to || (to[0] === from[0] && to[1] === from[1])) return [];
     const feature = new Feature({
       geometry: new LineString([from, to]),

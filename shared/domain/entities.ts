@@ -8,7 +8,7 @@ import { Equipment, Volunteer } from './forces.ts';
 import { ConsultationEntry, ConsultationSession } from './consultation.ts';
 import { Incident } from './incident.ts';
 import { NamedArea } from './namedArea.ts';
-import { NetworkLink } from './network.ts';
+import { NetworkEvent, NetworkLink } from './network.ts';
 import { Depot, Shelter, StockItem, StockMovement, Team } from './resources.ts';
 import { Task } from './task.ts';
 import { WallLayout } from './wallLayout.ts';
@@ -27,6 +27,7 @@ export const ENTITIES = {
   team: { schema: Team, key: 'id', priority: 2 },
   shelter: { schema: Shelter, key: 'id', priority: 2 },
   networkLink: { schema: NetworkLink, key: 'id', priority: 0 },
+  networkEvent: { schema: NetworkEvent, key: 'id', priority: 0 },
   wallLayout: { schema: WallLayout, key: 'id', priority: 4 },
   consultationSession: { schema: ConsultationSession, key: 'id', priority: 1 },
   consultationEntry: { schema: ConsultationEntry, key: 'id', priority: 1 },

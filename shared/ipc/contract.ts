@@ -24,6 +24,7 @@ import type { Equipment, Volunteer } from '../domain/forces.ts';
 import { EquipmentState } from '../domain/forces.ts';
 import type { StockBoardRow } from '../resources/stockBoard.ts';
 import { ALERTS_CONTRACT } from './contracts/alerts.ts';
+import { NETWORK_CONTRACT } from './contracts/network.ts';
 
 /** The role a console plays in the command network. */
 export type NodeRole = 'city' | 'district' | 'street';
@@ -254,6 +255,7 @@ export const CONTRACT = {
   ...USERS_CONTRACT,
   ...OUTBOX_CONTRACT,
   ...ALERTS_CONTRACT,
+  ...NETWORK_CONTRACT,
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */

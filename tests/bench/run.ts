@@ -35,6 +35,7 @@ await section('sync', async () => {
 await section('board', async () => (await import('./boardBench.ts')).runBoardBench(quick));
 await section('map', async () => (await import('./mapBench.ts')).runMapBench(quick));
 await section('track', async () => (await import('./trackBench.ts')).runTrackBench(quick));
+await section('network', async () => (await import('./networkBench.ts')).runNetworkBench(quick));
 printTable(rows);
 const outDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
 fs.mkdirSync(outDir, { recursive: true });

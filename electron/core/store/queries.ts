@@ -10,6 +10,8 @@ import type { Allocation, AllocationStep, StockBalanceView } from '../../../shar
 import type { Depot, Shelter, StockItem, Team } from '../../../shared/domain/resources.ts';
 import type { Equipment, Volunteer } from '../../../shared/domain/forces.ts';
 import { stockBoard } from './repos/stockBoardRepo.ts';
+import { latestSamples, networkEvents, networkLinks, openAlarmEvents, recordSamples, samplesOf } from './repos/networkRepo.ts';
+import type { LocalObservation } from '../../../shared/network/view.ts';
 import { listCommandNodes, searchCommandNodes } from './repos/commandNodeRepo.ts';
 import { getIncident, listIncidents } from './repos/incidentRepo.ts';
 import { countOps, hasExerciseData, outboxCount, readIdentity, readVector } from './repos/metaRepo.ts';
@@ -68,6 +70,13 @@ export const QUERIES = {
   'map.areas': (db: Database.Database) =>
     (db.prepare("SELECT body FROM named_areas WHERE live = 1 ORDER BY json_extract(body, '$.createdAt') DESC, key").all() as { body: string }[])
       .map((row) => JSON.parse(row.body) as NamedArea),
+  'network.links': (db: Database.Database) => networkLinks(db),
+  'network.events': (db: Database.Database, args: { limit: number; alarmIds?: string[] }) => networkEvents(db, args),
+  'network.openAlarms': (db: Database.Database) => openAlarmEvents(db),
+  'network.latestSamples': (db: Database.Database) => latestSamples(db),
+  'network.samples': (db: Database.Database, args: { code: string; sinceMs: number }) => samplesOf(db, args.code, args.sinceMs),
+  // Local measurements, never replicated: the one write among the queries, kept out of the op log on purpose.
+  'network.recordSamples': (db: Database.Database, args: { samples: LocalObservation[] }) => recordSamples(db, args.samples),
 } as const;
 
 /** Live records of one entity, by key. */

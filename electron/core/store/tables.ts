@@ -11,6 +11,7 @@ export const TABLE_OF: Record<EntityName, string> = {
   team: 'teams',
   shelter: 'shelters',
   networkLink: 'network_links',
+  networkEvent: 'network_events',
   wallLayout: 'wall_layouts',
   consultationSession: 'consultation_sessions',
   consultationEntry: 'consultation_entries',

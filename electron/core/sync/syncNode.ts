@@ -78,6 +78,8 @@ export class SyncNode {
   private readonly timers: NodeJS.Timeout[] = [];
   private parentSocket: WebSocket | null = null;
   private readonly mismatches = new Map<string, number>();
+  /** Each child's clock minus ours at its hello (ms), for the network view (electron/core/network). */
+  private readonly clockOffsets = new Map<string, number>();
 
   constructor(private readonly options: SyncNodeOptions) {
     for (const child of options.children) this.children.set(child.nodeId, { ...child, key: parsePublicKey(child.publicKey) });
@@ -151,6 +153,11 @@ export class SyncNode {
       });
     }
     return result;
+  }
+
+  /** A child's clock offset from ours as measured at its last hello, or null if it never said hello. */
+  clockOffsetOf(peer: string): number | null {
+    return this.clockOffsets.get(peer) ?? null;
   }
 
   verify(scope: string | null = null): Promise<VerifyReport> {
@@ -289,6 +296,7 @@ export class SyncNode {
         refuse(CLOSE_UNKNOWN_PEER, 'identity proof failed', { nodeId: hello.data.nodeId }); return;
       }
       const drift = hello.data.clock - this.options.clock();
+      this.clockOffsets.set(child.nodeId, drift);
       if (drift > HLC_MAX_DRIFT_MS) this.raise('clock', child.nodeId, `clock ${Math.round(drift / 60000)} min ahead: its ops will be quarantined`);
       void (async () => {
         const received = await this.options.store.sync('cursors', child.nodeId);
