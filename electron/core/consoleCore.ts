@@ -63,7 +63,7 @@ function packageVersion(): string {
 
 export async function createConsoleCore(options: ConsoleCoreOptions): Promise<ConsoleCore> {
   const store = await Store.open(options);
-  const tiles = new TileService(options.dataDir);
+  const tiles = new TileService(options.dataDir, { audit: (actor, action, detail) => store.audit(actor, action, detail) });
   const version = options.version ?? packageVersion();
   if (options.seed ?? true) {
     const packUrl = options.resourcesDir
@@ -154,7 +154,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     },
     'map:addBasemap': (args) => tiles.basemaps.add(args.path),
     'map:onlineSource': () => tiles.online.info(),
-    'map:setOnlineSource': (args) => tiles.online.setSource(args.urlTemplate, args.capMb),
+    'map:setOnlineSource': (args) => tiles.online.setSource(args.urlTemplate, args.capMb, 'api'),
     'map:listAreas': () => store.query('map.areas'),
     'map:saveArea': (args) => saveArea(store, args),
     'map:deleteArea': (args) => deleteArea(store, args.id),

@@ -49,6 +49,8 @@ async function startTileServer(): Promise<{ template: string; hits: string[]; st
 function openTiles(dataDir: string, options: ConstructorParameters<typeof OnlineTiles>[1] = {}): OnlineTiles {
   const tiles = new OnlineTiles(dataDir, { timeoutMs: 1500, ...options });
   cleanups.push(() => tiles.close());
+  // The test's tile server is on loopback, which only a host the administrator named may reach.
+  tiles.setAllowedHosts(['127.0.0.1']);
   return tiles;
 }
 
