@@ -43,3 +43,14 @@ export function onTransportState(listener: (state: TransportState) => void): () 
 }
 
 export type { TransportState };
+
+/** Writes waiting in the browser console's outbox for the service, now and on every change; always 0 under Electron. */
+export function onOutboxCount(listener: (count: number) => void): () => void {
+  if (window.resilienceConsole) {
+    listener(0);
+    return () => {};
+  }
+  getConsoleApi();
+  listener(ws!.outbox);
+  return ws!.onOutbox(listener);
+}
