@@ -145,9 +145,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'forces:standDownVolunteers': (args) => standDownVolunteers(store, args),
     'forces:updateEquipment': (args) => updateEquipment(store, args),
     'map:importBoundaries': (args) => importBoundaries(store, args),
-    'map:listBasemaps': () => {
-      const online = tiles.online.urlTemplate;
-      return [...tiles.basemaps.list(), ...(online ? [{
+    'map:listBasemaps': async () => {
+      const online = await tiles.online.urlTemplate();
+      return [...await tiles.basemaps.list(), ...(online ? [{
         id: 'online', name: new URL(online.replace(/\{[a-z]\}/g, '0')).host, kind: 'online' as const, type: 'raster' as const,
         format: 'png' as const, minZoom: 0, maxZoom: 19, bounds: null, attribution: null,
       }] : [])];
@@ -187,7 +187,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       stopChanges();
       if (statusTimer) clearTimeout(statusTimer);
       await sync.close();
-      tiles.close();
+      await tiles.close();
       await store.close();
     },
   };

@@ -74,12 +74,12 @@ describe('online basemap fetches', () => {
     });
     for (const template of ['http://meta.example/{z}/{x}/{y}.png', 'http://lan.example/{z}/{x}/{y}.png', 'http://mixed.example/{z}/{x}/{y}.png',
       'http://mapped.example/{z}/{x}/{y}.png', `http://127.0.0.1:${port}/{z}/{x}/{y}.png`, `http://[::1]:${port}/{z}/{x}/{y}.png`, 'http://0.0.0.0/{z}/{x}/{y}.png']) {
-      tiles.setSource(template, 16);
+      await tiles.setSource(template, 16);
       expect(await tiles.tile(1, 1, 0), template).toBeNull();
     }
     expect(connections).toEqual([]);
     expect(hits).toEqual([]);
-    tiles.close();
+    await tiles.close();
     const refused = audits.filter((line) => line.includes('tile fetch refused'));
     expect(refused.map((line) => JSON.parse(line.slice(line.indexOf('{'))).reason)).toEqual(expect.arrayContaining(['link-local', 'private', 'loopback', 'IPv4 inside IPv6', 'unspecified']));
   });
@@ -93,18 +93,18 @@ describe('online basemap fetches', () => {
       resolver: async () => { lookups += 1; return [{ address: '127.0.0.1', family: 4 }]; },
       request: (url, options, callback) => { connections.push(String(options.host)); return http.request(options, callback); },
     });
-    tiles.setAllowedHosts(['tiles.internal']);
-    tiles.setSource(`http://tiles.internal:${port}/ok/{z}/{x}/{y}.png`, 16);
+    await tiles.setAllowedHosts(['tiles.internal']);
+    await tiles.setSource(`http://tiles.internal:${port}/ok/{z}/{x}/{y}.png`, 16);
     expect(await tiles.tile(2, 3, 1)).toMatchObject({ from: 'network', contentType: 'image/png' });
     expect(lookups).toBe(1);
     expect(connections).toEqual(['127.0.0.1']);
-    tiles.setSource(`http://tiles.internal:${port}/redirect/{z}/{x}/{y}.png`, 16);
+    await tiles.setSource(`http://tiles.internal:${port}/redirect/{z}/{x}/{y}.png`, 16);
     expect(await tiles.tile(2, 3, 1)).toBeNull();
-    tiles.setSource(`http://tiles.internal:${port}/huge/{z}/{x}/{y}.png`, 16);
+    await tiles.setSource(`http://tiles.internal:${port}/huge/{z}/{x}/{y}.png`, 16);
     expect(await tiles.tile(2, 3, 1)).toBeNull();
-    expect(tiles.info().cachedTiles).toBe(1);
+    expect((await tiles.info()).cachedTiles).toBe(1);
     expect(hits).toEqual(['/ok/2/3/1.png', '/redirect/2/3/1.png', '/huge/2/3/1.png']);
-    tiles.close();
+    await tiles.close();
   });
 });
 
@@ -123,8 +123,8 @@ describe('setting the online basemap through the console API', () => {
       expect(reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       if (!reply.ok) expect(reply.error.message).toMatch(/--allow-host .*not allowed by the administrator/);
     }
-    expect(core.tiles.online.info().urlTemplate).toBeNull();
-    core.tiles.online.setAllowedHosts(['tiles.example.org']);
+    expect((await core.tiles.online.info()).urlTemplate).toBeNull();
+    await core.tiles.online.setAllowedHosts(['tiles.example.org']);
     const allowed = await dispatch(core.handlers, 'map:setOnlineSource', { urlTemplate: 'https://tiles.example.org/{z}/{x}/{y}.png', capMb: 16 });
     expect(allowed).toMatchObject({ ok: true, result: { urlTemplate: 'https://tiles.example.org/{z}/{x}/{y}.png' } });
     const trail = (await core.store.query('audit.recent', { limit: 20 })).map((line) => `${line.actor} ${line.action}`);

@@ -2,13 +2,12 @@ import path from 'node:path';
 import { ConsoleError } from '../../../shared/ipc/errors.ts';
 import type { OnlineSourceInfo } from '../../../shared/map/basemap.ts';
 import { RefusalAudit, type AuditWrite } from '../audit/refusalAudit.ts';
-import { TileCacheDb } from '../store/tiles/tileCacheDb.ts';
+import { TileWorkerClient } from '../store/tiles/tileWorkerClient.ts';
 import type { TileBody } from './mbtiles.ts';
 import { FetchRefused, safeFetch, type Resolver, type SafeFetchOptions } from './safeFetch.ts';
 
 export const TILE_CACHE_FILE = 'tilecache.sqlite';
 export const DEFAULT_CAP_MB = 512;
-
 /** Largest online tile accepted; the transfer is cut off past it. */
 export const MAX_TILE_BYTES = 2 * 1024 * 1024;
 
@@ -24,6 +23,8 @@ export interface OnlineTilesOptions {
   /** A cached tile younger than this is served without asking upstream (default 7 days). */
   maxAgeMs?: number;
   now?: () => number;
+  /** The worker that holds the cache file; one is started when absent. */
+  worker?: TileWorkerClient;
 }
 
 /** Fills an XYZ template such as `https://tile.example/{z}/{x}/{y}.png`. */
@@ -31,14 +32,17 @@ export function tileUrl(template: string, z: number, x: number, y: number): stri
   return template.replaceAll('{z}', String(z)).replaceAll('{x}', String(x)).replaceAll('{y}', String(y));
 }
 
+const hostOf = (url: string) => new URL(url.replace(/\{[xyz]\}/g, '0')).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+
 /**
  * The administrator's online XYZ source, fetched by the core and cached in `tilecache.sqlite`
- * with a size cap (least recently used tiles go first). When the upstream fails or times out,
- * the cached tile is served however old it is: a console cut off from the internet keeps the
- * map it has already seen.
+ * with a size cap (least recently used tiles go first). The cache is read and written in the
+ * tile worker, off the serving thread. When the upstream fails or times out, the cached tile is
+ * served however old it is: a console cut off from the internet keeps the map it has seen.
  */
 export class OnlineTiles {
-  private readonly db: TileCacheDb;
+  private readonly worker: TileWorkerClient;
+  private readonly ownsWorker: boolean;
   private readonly resolver: Resolver | undefined;
   private readonly request: SafeFetchOptions['request'];
   private readonly audit: AuditWrite;
@@ -48,7 +52,8 @@ export class OnlineTiles {
   private readonly now: () => number;
 
   constructor(dataDir: string, options: OnlineTilesOptions = {}) {
-    this.db = new TileCacheDb(path.join(dataDir, TILE_CACHE_FILE));
+    this.ownsWorker = !options.worker;
+    this.worker = options.worker ?? new TileWorkerClient({ cacheFile: path.join(dataDir, TILE_CACHE_FILE) });
     this.resolver = options.resolver;
     this.request = options.request;
     this.audit = options.audit ?? (() => undefined);
@@ -58,23 +63,19 @@ export class OnlineTiles {
     this.now = options.now ?? Date.now;
   }
 
-  get urlTemplate(): string | null {
-    return this.db.setting('urlTemplate');
+  urlTemplate(): Promise<string | null> {
+    return this.worker.call('cache.setting', { name: 'urlTemplate' });
   }
 
-  get capBytes(): number {
-    return this.capMb * 1024 * 1024;
-  }
-
-  private get capMb(): number {
-    const value = Number(this.db.setting('capMb'));
+  private async capMb(): Promise<number> {
+    const value = Number(await this.worker.call('cache.setting', { name: 'capMb' }));
     return Number.isFinite(value) && value > 0 ? value : DEFAULT_CAP_MB;
   }
 
   /** Hosts the administrator has named: the console API may choose them, and they may resolve to private addresses. */
-  get allowedHosts(): string[] {
+  async allowedHosts(): Promise<string[]> {
     try {
-      const hosts: unknown = JSON.parse(this.db.setting('allowedHosts') ?? '[]');
+      const hosts: unknown = JSON.parse(await this.worker.call('cache.setting', { name: 'allowedHosts' }) ?? '[]');
       return Array.isArray(hosts) ? hosts.filter((host): host is string => typeof host === 'string') : [];
     } catch {
       return [];
@@ -82,10 +83,10 @@ export class OnlineTiles {
   }
 
   /** The administrator's list (`online-basemap --allow-host`), replacing the old one. */
-  setAllowedHosts(hosts: readonly string[]): string[] {
+  async setAllowedHosts(hosts: readonly string[]): Promise<string[]> {
     const clean = [...new Set(hosts.map((host) => host.trim().toLowerCase().replace(/^\[|\]$/g, '')).filter(Boolean))].sort();
-    this.db.setSetting('allowedHosts', JSON.stringify(clean));
-    void this.audit('administrator', 'online basemap hosts allowed', { hosts: clean });
+    await this.worker.call('cache.setSetting', { name: 'allowedHosts', value: JSON.stringify(clean) });
+    await this.audit('administrator', 'online basemap hosts allowed', { hosts: clean });
     return clean;
   }
 
@@ -94,10 +95,10 @@ export class OnlineTiles {
    * Through the console API (`by: 'api'`) only a host the administrator allowed may be chosen;
    * the administrator's own command may set any.
    */
-  setSource(urlTemplate: string | null, capMb: number, by: 'api' | 'administrator' = 'administrator'): OnlineSourceInfo {
+  async setSource(urlTemplate: string | null, capMb: number, by: 'api' | 'administrator' = 'administrator'): Promise<OnlineSourceInfo> {
     if (urlTemplate !== null && by === 'api') {
-      const host = new URL(urlTemplate.replace(/\{[xyz]\}/g, '0')).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-      if (!this.allowedHosts.includes(host)) {
+      const host = hostOf(urlTemplate);
+      if (!(await this.allowedHosts()).includes(host)) {
         throw new ConsoleError({
           code: 'FORBIDDEN',
           message: `在线底图主机 ${host} 未获管理员允许（resilience-console online-basemap --allow-host ${host}）· `
@@ -105,34 +106,34 @@ export class OnlineTiles {
         });
       }
     }
-    this.db.setSetting('urlTemplate', urlTemplate);
-    this.db.setSetting('capMb', String(capMb));
-    this.db.evict(this.capBytes);
-    void this.audit(by === 'api' ? 'console api' : 'administrator', urlTemplate ? 'online basemap set' : 'online basemap off', { urlTemplate, capMb });
+    await this.worker.call('cache.setSetting', { name: 'urlTemplate', value: urlTemplate });
+    await this.worker.call('cache.setSetting', { name: 'capMb', value: String(capMb) });
+    await this.worker.call('cache.evict', { capBytes: capMb * 1024 * 1024 });
+    await this.audit(by === 'api' ? 'console api' : 'administrator', urlTemplate ? 'online basemap set' : 'online basemap off', { urlTemplate, capMb });
     return this.info();
   }
 
-  info(): OnlineSourceInfo {
-    const stats = this.db.stats();
-    return { urlTemplate: this.urlTemplate, capMb: this.capMb, cachedBytes: stats.bytes, cachedTiles: stats.tiles };
+  async info(): Promise<OnlineSourceInfo> {
+    const stats = await this.worker.call('cache.stats', undefined);
+    return { urlTemplate: await this.urlTemplate(), capMb: await this.capMb(), cachedBytes: stats.bytes, cachedTiles: stats.tiles };
   }
 
   /** The tile from the cache when fresh, else from upstream (and cached), else the stale cached one. */
   async tile(z: number, x: number, y: number): Promise<(TileBody & { from: 'cache' | 'network' }) | null> {
-    const template = this.urlTemplate;
+    const template = await this.urlTemplate();
     if (!template) return null;
-    const cached = this.db.get(template, z, x, y, this.now());
+    const cachedRow = await this.worker.call('cache.get', { source: template, z, x, y, now: this.now() });
+    const cached = cachedRow ? { data: Buffer.from(cachedRow.data), contentType: cachedRow.contentType, fetchedAt: cachedRow.fetchedAt } : null;
     if (cached && this.now() - cached.fetchedAt < this.maxAgeMs) return { data: cached.data, contentType: cached.contentType, from: 'cache' };
     try {
       const target = tileUrl(template, z, x, y);
-      const host = new URL(target).hostname.replace(/^\[|\]$/g, '').toLowerCase();
       const response = await safeFetch(target, {
-        allowPrivate: this.allowedHosts.includes(host), maxBytes: MAX_TILE_BYTES, timeoutMs: this.timeoutMs,
+        allowPrivate: (await this.allowedHosts()).includes(hostOf(target)), maxBytes: MAX_TILE_BYTES, timeoutMs: this.timeoutMs,
         ...(this.resolver ? { resolver: this.resolver } : {}), ...(this.request ? { request: this.request } : {}),
       });
       const { contentType } = response;
       if (response.status === 200 && (contentType.startsWith('image/') || contentType === 'application/x-protobuf' || contentType === 'application/vnd.mapbox-vector-tile')) {
-        this.db.put(template, z, x, y, response.data, contentType, this.capBytes, this.now());
+        await this.worker.call('cache.put', { source: template, z, x, y, data: response.data, contentType, capBytes: (await this.capMb()) * 1024 * 1024, now: this.now() });
         return { data: response.data, contentType, from: 'network' };
       }
     } catch (error) {
@@ -142,8 +143,8 @@ export class OnlineTiles {
     return cached ? { data: cached.data, contentType: cached.contentType, from: 'cache' } : null;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.refusals.close();
-    this.db.close();
+    if (this.ownsWorker) await this.worker.close();
   }
 }

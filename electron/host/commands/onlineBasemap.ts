@@ -41,12 +41,12 @@ export const onlineBasemapCommand: Command = {
     try {
       const online = core.tiles.online;
       if (allowHosts) {
-        const hosts = online.setAllowedHosts(allowHosts);
+        const hosts = await online.setAllowedHosts(allowHosts);
         out.event('online-basemap-hosts', { allowedHosts: hosts }, `Hosts the console may use for the online basemap: ${hosts.join(', ') || '(none)'}.`);
       }
       if (source?.success) {
-        const info = online.setSource(source.data.urlTemplate, source.data.capMb, 'administrator');
-        out.event('online-basemap', { ...info, allowedHosts: online.allowedHosts }, info.urlTemplate
+        const info = await online.setSource(source.data.urlTemplate, source.data.capMb, 'administrator');
+        out.event('online-basemap', { ...info, allowedHosts: await online.allowedHosts() }, info.urlTemplate
           ? `Online basemap set to ${info.urlTemplate}; its tiles are cached up to ${info.capMb} MB (${info.cachedTiles} cached now).`
           : 'Online basemap switched off; the console uses offline basemaps only.');
       }
