@@ -23,6 +23,20 @@ export interface WsConsoleOptions {
   /** How long a read waits for a connection before failing (ms). Writes wait in the outbox instead. */
   connectTimeoutMs?: number;
   maxBackoffMs?: number;
+  /** Keeps the outbox across a reload of the tab (the browser console uses sessionStorage). */
+  outboxStore?: OutboxStore;
+}
+
+/** A write waiting for the service, as kept across a reload: resent with the same request id. */
+export interface PersistedWrite {
+  method: MethodName;
+  input: unknown;
+  requestId: string;
+}
+
+export interface OutboxStore {
+  load(): PersistedWrite[];
+  save(writes: PersistedWrite[]): void;
 }
 
 export { CLOSE_UNAUTHORIZED };
@@ -84,6 +98,11 @@ export function connectWsConsole(url: string, options: WsConsoleOptions = {}): W
     for (const listener of stateListeners) listener(next);
   };
   const outboxChanged = () => {
+    try {
+      options.outboxStore?.save(outbox.map(({ method, input, requestId }) => ({ method, input, requestId })));
+    } catch {
+      // Storage full or refused: the outbox still lives in this page.
+    }
     for (const listener of outboxListeners) listener(outbox.length);
   };
   const sendMessage = (message: ClientMessage): boolean => {
@@ -214,6 +233,14 @@ export function connectWsConsole(url: string, options: WsConsoleOptions = {}): W
     },
   };
 
+  // Writes a reload interrupted: sent again (applied once, by request id); their views follow through change events.
+  try {
+    for (const write of options.outboxStore?.load() ?? []) {
+      if (isOutboxMethod(write.method)) outbox.push({ ...write, settle: () => undefined });
+    }
+  } catch {
+    // Unreadable storage: start with an empty outbox.
+  }
   connect();
   return {
     api: makeConsoleApi(transport),
