@@ -8,7 +8,10 @@ import { createConsoleCore, type ConsoleCore } from '../../electron/core/console
 import { addressRefusal } from '../../electron/core/map/addressPolicy.ts';
 import { OnlineTiles } from '../../electron/core/map/tileCache.ts';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
+import WebSocket from 'ws';
+import { runCli } from '../fault/nodeProcess.ts';
 import { solidPng } from '../support/tileFixtures.ts';
+import { auditRows, checksums, ServeProcess } from './hostProcess.ts';
 
 // Finding 4: the online basemap is no server-side request forgery. Refused addresses are refused
 // before any connection (a fake resolver answers, and a request spy must never be called);
@@ -129,5 +132,48 @@ describe('setting the online basemap through the console API', () => {
     expect(allowed).toMatchObject({ ok: true, result: { urlTemplate: 'https://tiles.example.org/{z}/{x}/{y}.png' } });
     const trail = (await core.store.query('audit.recent', { limit: 20 })).map((line) => `${line.actor} ${line.action}`);
     expect(trail).toEqual(expect.arrayContaining(['administrator online basemap hosts allowed', 'console api online basemap set']));
+  });
+});
+
+describe('the online basemap on a running serve', () => {
+  const serveDir = tempDir();
+  const serve = new ServeProcess(serveDir);
+  beforeAll(() => serve.start());
+  afterAll(async () => {
+    await serve.stop();
+    fs.rmSync(serve.staticDir, { recursive: true, force: true });
+  });
+
+  it('refuses a metadata address from the API and a loopback source the administrator did not name; serves one named', async () => {
+    const before = await checksums(serveDir);
+    const ws = new WebSocket(`ws://127.0.0.1:${serve.port}/api?token=${serve.token}`);
+    await new Promise((resolve) => ws.once('open', resolve));
+    const reply = await new Promise<{ reply: { ok: boolean; error?: { code: string } } }>((resolve) => {
+      ws.once('message', (data) => resolve(JSON.parse(data.toString())));
+      ws.send(JSON.stringify({ id: 1, method: 'map:setOnlineSource', input: { urlTemplate: 'http://169.254.169.254/latest/{z}/{x}/{y}', capMb: 16 } }));
+    });
+    ws.close();
+    expect(reply.reply).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // The administrator sets a loopback source without naming the host: its tiles are refused before any connection.
+    const template = `http://127.0.0.1:${port}/ok/{z}/{x}/{y}.png`;
+    await runCli(['online-basemap', '--data', serveDir, '--url', template, '--json']);
+    const tile = () => fetch(`http://127.0.0.1:${serve.port}/tiles/online/3/6/3?token=${serve.token}`);
+    const hitsBefore = hits.length;
+    expect((await tile()).status).toBe(404);
+    expect(hits.length).toBe(hitsBefore);
+    // Named by the administrator, the same host is fetched.
+    await runCli(['online-basemap', '--data', serveDir, '--allow-host', '127.0.0.1', '--json']);
+    const served = await tile();
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(hits.slice(hitsBefore)).toEqual(['/ok/3/6/3.png']);
+
+    const trail = await auditRows(serveDir);
+    expect(trail.map((row) => `${row.action} ${String(row.detail.reason ?? row.detail.code ?? '')}`)).toEqual(expect.arrayContaining([
+      'call refused map:setOnlineSource FORBIDDEN', 'tile fetch refused loopback', 'online basemap set ', 'online basemap hosts allowed ',
+    ]));
+    expect((await checksums(serveDir)).tables).toEqual(before.tables);
+    expect(await serve.healthy()).toBe(true);
   });
 });
