@@ -23,6 +23,8 @@ export interface HostOptions {
   token?: string | (() => string);
   /** Further browser origins allowed to open the console (`--allow-origin`), e.g. `http://hall-pc:5170`. */
   allowOrigins?: readonly string[];
+  /** Where answered writes are remembered across a restart (the data folder's `recent-requests.json`); memory only when absent. */
+  requestMemoryFile?: string;
 }
 
 export interface Host {
@@ -66,7 +68,7 @@ export async function startHost(options: HostOptions, routes: readonly HostRoute
   const fixed = options.token ?? randomBytes(16).toString('hex');
   const currentToken = typeof fixed === 'function' ? fixed : () => fixed;
   const refusals = new RefusalAudit((actor, action, detail) => options.core.store.audit(actor, action, detail));
-  const memory = new RequestMemory();
+  const memory = new RequestMemory(options.requestMemoryFile ? { file: options.requestMemoryFile } : {});
   let policy: OriginPolicy | null = null;
 
   const server = http.createServer((request, response) => {

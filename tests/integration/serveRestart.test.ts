@@ -70,6 +70,30 @@ describe('restarting serve under an open console', () => {
     ws.close();
   });
 
+  it('recognises a write resent to a service killed and restarted after it answered', async () => {
+    const send = async (id: number) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${serve.port}/api?token=${serve.token}`);
+      await new Promise((resolve) => ws.once('open', resolve));
+      const reply = await new Promise<{ reply: { ok: boolean; result: { id: string } } }>((resolve) => {
+        ws.once('message', (data) => resolve(JSON.parse(data.toString())));
+        ws.send(JSON.stringify({ id, method: 'incidents:report', input: report('回复丢失后重发'), requestId: 'killed-after-reply-01' }));
+      });
+      ws.close();
+      return reply.reply;
+    };
+    const first = await send(1);
+    expect(first.ok).toBe(true);
+    const port = serve.port;
+    await serve.kill();
+    await serve.start(port);
+    const again = await send(2);
+    expect(again.result.id).toBe(first.result.id);
+    const client = connectWsConsole(`ws://127.0.0.1:${port}/api?token=${serve.token}`, { createSocket });
+    expect((await client.api.incidents.list({})).filter((row) => row.title === '回复丢失后重发')).toHaveLength(1);
+    client.close();
+    expect(fs.statSync(path.join(dataDir, 'recent-requests.json')).mode & 0o777).toBe(0o600);
+  });
+
   it('stops accepting the old token once an administrator rotates it, without a restart', async () => {
     const old = serve.token;
     const ws = new WebSocket(`ws://127.0.0.1:${serve.port}/api?token=${old}`);

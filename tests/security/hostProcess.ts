@@ -64,6 +64,13 @@ export class ServeProcess {
     return result;
   }
 
+  /** Kills the process outright (SIGKILL): nothing it has not already written survives. */
+  async kill(): Promise<void> {
+    if (this.child && this.running) this.child.kill('SIGKILL');
+    await this.exited;
+    this.child = null;
+  }
+
   /** The process is alive and answering HTTP. */
   async healthy(): Promise<boolean> {
     if (!this.running) return false;

@@ -46,6 +46,8 @@ export const serveCommand: Command = {
     });
     const host = await startHost({
       core, port, host: String(values.host), staticDir: path.resolve(String(values.static)), allowOrigins,
+      // A write resent to a restarted service (its reply lost with the old one) is still applied once.
+      requestMemoryFile: path.join(dataDir, 'recent-requests.json'),
       // The token lives in the data folder, so a restarted service keeps every open tab working.
       token: typeof values.token === 'string' ? values.token : watchAccessToken(dataDir),
     });
