@@ -9,6 +9,7 @@ import type { BasemapInfo, BoundaryImportResult } from '../../shared/map/basemap
 import { createConsoleCore } from '../core/consoleCore.ts';
 import { StoreError } from '../core/store/storeErrors.ts';
 import { electronBinaryPath } from './electronBinary.ts';
+import { watchAccessToken } from './accessToken.ts';
 import { startHost } from './hostServer.ts';
 import { serveCommand } from './commands/serve.ts';
 import { onlineBasemapCommand } from './commands/onlineBasemap.ts';
@@ -187,7 +188,8 @@ const COMMANDS: Record<string, Command> = {
       });
       const host = await startHost({
         core, port, host: String(values.host), staticDir: path.resolve(String(values.static)),
-        ...(typeof values.token === 'string' ? { token: values.token } : {}),
+        // Like serve: the data folder's token, so consoles open on this hub survive its restart.
+        token: typeof values.token === 'string' ? values.token : watchAccessToken(path.resolve(String(values.data))),
       });
       const { nodeId, nodeCode, role } = core.store.identity;
       // A headless node always announces itself as one JSON line, for the scripts that start it.
