@@ -7,7 +7,7 @@ import { WebSocketServer } from 'ws';
 import type { ConsoleCore } from '../core/consoleCore.ts';
 import { RefusalAudit } from '../core/audit/refusalAudit.ts';
 import { CLOSE_UNAUTHORIZED } from '../../shared/ipc/envelope.ts';
-import { serveApiClient } from './apiSocket.ts';
+import { serveApiClient, type ApiClient } from './apiSocket.ts';
 import { createOriginPolicy, type OriginPolicy } from './originPolicy.ts';
 import { RequestMemory } from './requestMemory.ts';
 import { resolveStaticFile } from './staticFiles.ts';
@@ -69,6 +69,12 @@ export async function startHost(options: HostOptions, routes: readonly HostRoute
   const currentToken = typeof fixed === 'function' ? fixed : () => fixed;
   const refusals = new RefusalAudit((actor, action, detail) => options.core.store.audit(actor, action, detail));
   const memory = new RequestMemory(options.requestMemoryFile ? { file: options.requestMemoryFile } : {});
+  // A rotated token also ends idle consoles (which would otherwise keep receiving events) within seconds.
+  const clients = new Set<ApiClient>();
+  const rotationCheck = setInterval(() => {
+    for (const client of clients) if (!client.tokenCurrent()) client.ws.close(CLOSE_UNAUTHORIZED, 'the access token was rotated');
+  }, 2000);
+  rotationCheck.unref();
   let policy: OriginPolicy | null = null;
 
   const server = http.createServer((request, response) => {
@@ -145,7 +151,10 @@ export async function startHost(options: HostOptions, routes: readonly HostRoute
         ws.close(CLOSE_UNAUTHORIZED, 'missing or wrong access token');
         return;
       }
-      serveApiClient({ ws, actor, source, token, tokenCurrent: () => sameToken(token, currentToken()) }, options.core, refusals, memory);
+      const client = { ws, actor, source, token, tokenCurrent: () => sameToken(token, currentToken()) };
+      clients.add(client);
+      ws.on('close', () => clients.delete(client));
+      serveApiClient(client, options.core, refusals, memory);
     });
   });
 
@@ -164,6 +173,7 @@ export async function startHost(options: HostOptions, routes: readonly HostRoute
     async close() {
       for (const client of wss.clients) client.terminate();
       options.core.sync.dropChildren();
+      clearInterval(rotationCheck);
       refusals.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -100,6 +100,12 @@ describe('restarting serve under an open console', () => {
     ws.on('error', () => undefined);
     await new Promise((resolve) => ws.once('open', resolve));
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    // An idle console, only listening to events: it must be closed too, not left receiving them.
+    const idle = new WebSocket(`ws://127.0.0.1:${serve.port}/api?token=${old}`);
+    idle.on('error', () => undefined);
+    await new Promise((resolve) => idle.once('open', resolve));
+    idle.send(JSON.stringify({ subscribe: 'store:changed' }));
+    const idleClosed = new Promise<number>((resolve) => idle.once('close', (code) => resolve(code)));
     const printed = JSON.parse(await runCli(['token', '--rotate', '--data', dataDir, '--json'])) as { token: string; rotated: boolean };
     expect(printed.rotated).toBe(true);
     expect(printed.token).not.toBe(old);
@@ -107,6 +113,7 @@ describe('restarting serve under an open console', () => {
     expect(fs.statSync(path.join(dataDir, ACCESS_TOKEN_FILE)).mode & 0o777).toBe(0o600);
     ws.send(JSON.stringify({ id: 1, method: 'app:info', input: {} }));
     expect(await closed).toBe(4401);
+    expect(await idleClosed).toBe(4401);
     const fresh = connectWsConsole(`ws://127.0.0.1:${serve.port}/api?token=${printed.token}`, { createSocket });
     expect((await fresh.api.app.info({})).nodeId).toMatch(/^node-/);
     fresh.close();
