@@ -18,6 +18,22 @@ const projectDir = path.dirname(fileURLToPath(import.meta.url));
  */
 const RUNTIME_MODULES = ['better-sqlite3', 'bindings', 'file-uri-to-path'];
 
+/**
+ * The Electron fuses: no running as plain Node, no NODE_OPTIONS or inspector flags, the app only
+ * from its integrity-checked asar, and file:// without the extra privileges it has by default
+ * (the console loads from app://, so file:// pages get nothing beyond a normal web page).
+ */
+export const FUSES = {
+  version: FuseVersion.V1,
+  [FuseV1Options.RunAsNode]: false,
+  [FuseV1Options.EnableCookieEncryption]: true,
+  [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+  [FuseV1Options.EnableNodeCliInspectArguments]: false,
+  [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+  [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
+} as const;
+
 const config: ForgeConfig = {
   packagerConfig: {
     asar: true,
@@ -58,21 +74,15 @@ const config: ForgeConfig = {
         { entry: { preload: 'electron/preload/index.ts' }, config: 'electron/preload/vite.preload.config.ts', target: 'preload' },
         // The store's worker thread ships beside main.js, where storeClient looks for storeWorker.js.
         { entry: { storeWorker: 'electron/core/store/storeWorker.ts' }, config: 'electron/main/vite.main.config.ts', target: 'main' },
+        // MBTiles and tile-cache reads run in their own worker, beside main.js where tileWorkerClient looks for tileWorker.js.
+        { entry: { tileWorker: 'electron/core/store/tiles/tileWorker.ts' }, config: 'electron/main/vite.main.config.ts', target: 'main' },
       ],
       // renderer/vite.config.ts wrapped so the build lands in .vite/renderer/main_window for packaging.
       renderer: [{ name: 'main_window', config: 'electron/main/vite.renderer.config.ts' }],
     }),
     new AutoUnpackNativesPlugin({}),
-    // Fuses are flipped at package time, before signing.
-    new FusesPlugin({
-      version: FuseVersion.V1,
-      [FuseV1Options.RunAsNode]: false,
-      [FuseV1Options.EnableCookieEncryption]: true,
-      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
-      [FuseV1Options.EnableNodeCliInspectArguments]: false,
-      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
-      [FuseV1Options.OnlyLoadAppFromAsar]: true,
-    }),
+    // Fuses are flipped at package time, before signing (checked in electron/main/securityBaseline.test.ts).
+    new FusesPlugin(FUSES),
   ],
 };
 

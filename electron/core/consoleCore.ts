@@ -74,7 +74,7 @@ function packageVersion(): string {
 
 export async function createConsoleCore(options: ConsoleCoreOptions): Promise<ConsoleCore> {
   const store = await Store.open(options);
-  const tiles = new TileService(options.dataDir);
+  const tiles = new TileService(options.dataDir, { audit: (actor, action, detail) => store.audit(actor, action, detail) });
   const users = new UserDirectory(options.dataDir);
   const version = options.version ?? packageVersion();
   if (options.seed ?? true) {
@@ -163,16 +163,16 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'forces:standDownVolunteers': (args) => standDownVolunteers(store, args),
     'forces:updateEquipment': (args) => updateEquipment(store, args),
     'map:importBoundaries': (args) => importBoundaries(store, args),
-    'map:listBasemaps': () => {
-      const online = tiles.online.urlTemplate;
-      return [...tiles.basemaps.list(), ...(online ? [{
+    'map:listBasemaps': async () => {
+      const online = await tiles.online.urlTemplate();
+      return [...await tiles.basemaps.list(), ...(online ? [{
         id: 'online', name: new URL(online.replace(/\{[a-z]\}/g, '0')).host, kind: 'online' as const, type: 'raster' as const,
         format: 'png' as const, minZoom: 0, maxZoom: 19, bounds: null, attribution: null,
       }] : [])];
     },
     'map:addBasemap': (args) => tiles.basemaps.add(args.path),
     'map:onlineSource': () => tiles.online.info(),
-    'map:setOnlineSource': (args) => tiles.online.setSource(args.urlTemplate, args.capMb),
+    'map:setOnlineSource': (args) => tiles.online.setSource(args.urlTemplate, args.capMb, 'api'),
     'map:listAreas': () => store.query('map.areas'),
     'map:saveArea': (args) => saveArea(store, args),
     'map:deleteArea': (args) => deleteArea(store, args.id),
@@ -221,7 +221,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       if (statusTimer) clearTimeout(statusTimer);
       network.stop();
       await sync.close();
-      tiles.close();
+      await tiles.close();
       await store.close();
     },
   };

@@ -9,7 +9,11 @@ import type { BasemapInfo, BoundaryImportResult } from '../../shared/map/basemap
 import { createConsoleCore } from '../core/consoleCore.ts';
 import { StoreError } from '../core/store/storeErrors.ts';
 import { electronBinaryPath } from './electronBinary.ts';
+import { watchAccessToken } from './accessToken.ts';
 import { startHost } from './hostServer.ts';
+import { serveCommand } from './commands/serve.ts';
+import { onlineBasemapCommand } from './commands/onlineBasemap.ts';
+import { tokenCommand } from './commands/token.ts';
 import { z } from 'zod';
 import type { LinkChannel, NodeRole } from '../../shared/ipc/contract.ts';
 import { levelOfCode } from '../../shared/domain/codes.ts';
@@ -24,44 +28,7 @@ import { networkCommand } from './commands/network.ts';
 const COMMANDS: Record<string, Command> = {
   users: usersCommand,
   export: exportCommand,
-  serve: {
-    summary: 'run the console core and serve the browser console and its API on this machine',
-    usage: 'resilience-console serve [--data DIR] [--port N] [--host ADDR] [--token T] [--json]',
-    options: {
-      ...common,
-      port: { type: 'string', short: 'p', default: '5170' },
-      host: { type: 'string', default: '127.0.0.1' },
-      token: { type: 'string' },
-      static: { type: 'string', default: DEFAULT_STATIC },
-    },
-    async run(values, out) {
-      const port = Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        out.error('INVALID_ARGUMENT', `--port must be a whole number from 0 to 65535, not "${String(values.port)}"`);
-        return 2;
-      }
-      const dataDir = path.resolve(String(values.data));
-      out.event('opening', { dataDir }, `Opening data folder ${dataDir} …`);
-      const core = await createConsoleCore({
-        dataDir,
-        onSeedProgress: (done, total) => out.event('seeding', { done, total }, `  seeding demo region (exercise data): ${done}/${total}`),
-      });
-      const host = await startHost({
-        core, port, host: String(values.host), staticDir: path.resolve(String(values.static)),
-        ...(typeof values.token === 'string' ? { token: values.token } : {}),
-      });
-      out.event('listening', { url: host.url, port: host.port, nodeId: core.store.identity.nodeId },
-        `Resilience Console is running. Open this address in a browser:\n\n  ${host.url}\n\nPress Ctrl+C to stop.`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
-      await host.close();
-      await core.close();
-      out.event('stopped', {}, 'Stopped.');
-      return 0;
-    },
-  },
+  serve: serveCommand,
   import: {
     summary: 'import a file into the local store, whole or not at all: track (CMA best-track or GeoJSON), depots, stock, teams (CSV), boundaries (GeoJSON region pack), basemap (MBTiles), alert (CAP, Atom/RSS of CAP, EDXL-DE)',
     usage: 'resilience-console import track|depots|stock|teams|boundaries|basemap|alert FILE [--data DIR] [--format cma|geojson] [--crs wgs84|gcj02] [--exercise] [--json]',
@@ -149,32 +116,8 @@ const COMMANDS: Record<string, Command> = {
       }
     },
   },
-  'online-basemap': {
-    summary: 'set (or clear) the online XYZ tile source an administrator allows; its tiles are cached in SQLite and served from the cache when the network is gone',
-    usage: 'resilience-console online-basemap --data DIR (--url https://HOST/{z}/{x}/{y}.png [--cap-mb N] | --off) [--json]',
-    options: { ...common, url: { type: 'string' }, 'cap-mb': { type: 'string', default: '512' }, off: { type: 'boolean', default: false } },
-    async run(values, out) {
-      if ((typeof values.url === 'string') === (values.off === true)) {
-        out.error('INVALID_ARGUMENT', 'give either --url TEMPLATE (with {z}, {x} and {y}) or --off');
-        return 2;
-      }
-      const core = await createConsoleCore({ dataDir: path.resolve(String(values.data)), seed: false });
-      try {
-        const reply = await cliCall(core, 'map:setOnlineSource', { urlTemplate: values.off ? null : String(values.url), capMb: Number(values['cap-mb']) });
-        if (!reply.ok) {
-          out.error(reply.error.code, reply.error.message);
-          return 2;
-        }
-        const source = reply.result as { urlTemplate: string | null; capMb: number; cachedTiles: number };
-        out.event('online-basemap', source, source.urlTemplate
-          ? `Online basemap set to ${source.urlTemplate}; its tiles are cached up to ${source.capMb} MB (${source.cachedTiles} cached now).`
-          : 'Online basemap switched off; the console uses offline basemaps only.');
-        return 0;
-      } finally {
-        await core.close();
-      }
-    },
-  },
+  'online-basemap': onlineBasemapCommand,
+  token: tokenCommand,
   keys: {
     summary: 'create (if missing) and print this node\'s identity and public key, for its parent\'s list of children',
     usage: 'resilience-console keys --data DIR [--node-id ID --role city|district|street --node-code CODE] [--json]',
@@ -256,7 +199,8 @@ const COMMANDS: Record<string, Command> = {
       });
       const host = await startHost({
         core, port, host: String(values.host), staticDir: path.resolve(String(values.static)),
-        ...(typeof values.token === 'string' ? { token: values.token } : {}),
+        // Like serve: the data folder's token, so consoles open on this hub survive its restart.
+        token: typeof values.token === 'string' ? values.token : watchAccessToken(path.resolve(String(values.data))),
       });
       const { nodeId, nodeCode, role } = core.store.identity;
       // A headless node always announces itself as one JSON line, for the scripts that start it.

@@ -1,10 +1,16 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { isEventName } from '../../shared/ipc/contract.ts';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Caller } from '../../shared/ipc/roles.ts';
 import type { ConsoleCore } from '../core/consoleCore.ts';
+import { RefusalAudit } from '../core/audit/refusalAudit.ts';
+import { CLOSE_UNAUTHORIZED } from '../../shared/ipc/envelope.ts';
+import { serveApiClient, type ApiClient } from './apiSocket.ts';
+import { createOriginPolicy, type OriginPolicy } from './originPolicy.ts';
+import { RequestMemory } from './requestMemory.ts';
 import { resolveStaticFile } from './staticFiles.ts';
 import { serveTile } from './tileRoute.ts';
 import { serveAlertFeed } from './atomFeed.ts';
@@ -15,40 +21,87 @@ export interface HostOptions {
   staticDir: string;
   port: number;
   host?: string;
-  /**
-   * The administrator's access token (made the console's first administrator when no user has it
-   * yet); a random one when absent. Other users sign in with their own tokens (`users add`).
-   */
-  token?: string;
+  /** Access token for the API: fixed, or read each time (a token file an administrator may rotate). Random when absent. */
+  token?: string | (() => string);
+  /** Further browser origins allowed to open the console (`--allow-origin`), e.g. `http://hall-pc:5170`. */
+  allowOrigins?: readonly string[];
+  /** Where answered writes are remembered across a restart (the data folder's `recent-requests.json`); memory only when absent. */
+  requestMemoryFile?: string;
 }
 
 export interface Host {
   url: string;
   port: number;
+  /** The token the service was started with (it may be rotated later). */
   token: string;
   close(): Promise<void>;
 }
 
-/** Close code for a missing or wrong token, so the browser can say why instead of retrying. */
-export const CLOSE_UNAUTHORIZED = 4401;
+/**
+ * A route another module adds to the service (hall control, feeds): it answers by returning
+ * true. Hooks run after the Host check and before static files.
+ */
+export type HostRoute = (url: URL, request: http.IncomingMessage, response: http.ServerResponse) => boolean;
+
+export { CLOSE_UNAUTHORIZED };
 const MAX_MESSAGE_BYTES = 1 << 20;
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-  + "connect-src 'self' ws: wss:; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  + "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Answers a raw upgrade socket with an HTTP status and closes it. */
+function refuseUpgrade(socket: Duplex, status: string): void {
+  if (socket.writable) socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
 
 /**
  * Serves the browser console: the built renderer over HTTP and the ConsoleApi over a
- * WebSocket at /api, on 127.0.0.1 by default. Every call is validated by the shared contract.
+ * WebSocket at /api, on 127.0.0.1 by default. Every call is validated by the shared contract;
+ * a bad client loses its own socket, never the service.
  */
-export async function startHost(options: HostOptions): Promise<Host> {
+export async function startHost(options: HostOptions, routes: readonly HostRoute[] = []): Promise<Host> {
   const host = options.host ?? '127.0.0.1';
-  const token = options.token ?? randomBytes(16).toString('hex');
-  options.core.users.ensureAdministrator(token);
-  const signedIn = (given: string) => options.core.users.authenticate(given) !== null;
+  const fixed = options.token ?? randomBytes(16).toString('hex');
+  const currentToken = typeof fixed === 'function' ? fixed : () => fixed;
+  const refusals = new RefusalAudit((actor, action, detail) => options.core.store.audit(actor, action, detail));
+  const memory = new RequestMemory(options.requestMemoryFile ? { file: options.requestMemoryFile } : {});
+  // A rotated token also ends idle consoles (which would otherwise keep receiving events) within seconds.
+  const clients = new Set<ApiClient>();
+  const rotationCheck = setInterval(() => {
+    for (const client of clients) if (!client.tokenCurrent()) client.ws.close(CLOSE_UNAUTHORIZED, 'the access token was rotated');
+  }, 2000);
+  rotationCheck.unref();
+  let policy: OriginPolicy | null = null;
+  /**
+   * Who a token signs in as: the console's access token (the data folder's, which an administrator
+   * may rotate) is its administrator; every other user has a token of their own (`users add`).
+   */
+  const signIn = (given: string): Caller | null => {
+    if (!given) return null;
+    if (sameToken(given, currentToken())) return options.core.users.consoleAdministrator();
+    return options.core.users.authenticate(given);
+  };
+  const signedIn = (given: string) => signIn(given) !== null;
+
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ ok: true, nodeId: options.core.store.identity.nodeId }));
+      return;
+    }
+    const allowed = policy?.allows(request.headers.host, request.headers.origin);
+    if (!allowed?.ok) {
+      const source = request.socket.remoteAddress ?? '?';
+      refusals.refuse(source, `http ${source}`, 'request refused', { reason: allowed?.reason ?? 'host', host: String(request.headers.host ?? '').slice(0, 200) });
+      response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('This console answers only at the address it was started for (see --allow-origin).');
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -57,6 +110,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
     if (serveTile(options.core.tiles, url, request, response, signedIn)) return;
     if (serveAlertFeed(options.core, url, request, response, signedIn)) return;
+    for (const route of routes) if (route(url, request, response)) return;
     const found = resolveStaticFile(options.staticDir, url.pathname);
     if (!found) {
       const built = fs.existsSync(options.staticDir);
@@ -72,31 +126,48 @@ export async function startHost(options: HostOptions): Promise<Host> {
       'cache-control': found.type.startsWith('text/html') ? 'no-store' : 'public, max-age=3600',
     });
     if (request.method === 'HEAD') response.end();
-    else fs.createReadStream(found.file).pipe(response);
+    else fs.createReadStream(found.file).on('error', () => response.destroy()).pipe(response);
+  });
+  // A malformed request line or a reset socket costs that connection only.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  wss.on('error', () => undefined);
   server.on('upgrade', (request, socket, head) => {
+    // Every socket's errors are handled: a reset or a broken frame must never reach the process.
+    socket.on('error', () => socket.destroy());
     // Sync links (children of this node) authenticate with their node keys, not the API token.
     if (options.core.sync.handleUpgrade(request, socket, head)) return;
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const source = request.socket.remoteAddress ?? '?';
+    const actor = `ws ${source}:${request.socket.remotePort ?? '?'}`;
     const origin = request.headers.origin;
-    // A browser page from another origin must not drive the console (cross-site WebSocket hijacking).
-    const peer = `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`;
-    if (url.pathname !== '/api' || (origin !== undefined && origin !== `http://${request.headers.host}`)) {
-      void options.core.store.audit(`ws ${peer}`, 'connection refused', { reason: url.pathname !== '/api' ? 'path' : 'origin', path: url.pathname, origin: origin ?? null });
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
+    // A page from another origin, or one reached through a rebound DNS name, must not drive the console.
+    const allowed = url.pathname !== '/api' ? { ok: false as const, reason: 'path' as const } : policy?.allows(request.headers.host, origin);
+    if (!allowed?.ok) {
+      const reason = allowed?.reason ?? 'host';
+      refusals.refuse(source, actor, 'connection refused', {
+        reason, path: url.pathname.slice(0, 200), origin: origin?.slice(0, 200) ?? null, host: String(request.headers.host ?? '').slice(0, 200),
+      });
+      refuseUpgrade(socket, '403 Forbidden');
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
+      ws.on('error', () => ws.terminate());
       const given = url.searchParams.get('token') ?? '';
-      if (!options.core.users.authenticate(given)) {
-        void options.core.store.audit(`ws ${peer}`, 'connection refused', { reason: 'token' });
+      if (!signedIn(given)) {
+        refusals.refuse(source, actor, 'connection refused', { reason: 'token' });
         ws.close(CLOSE_UNAUTHORIZED, 'missing or wrong access token');
         return;
       }
-      serveClient(ws, options.core, given, `ws ${peer}`);
+      // Checked again at every call: a rotated token, a role change or a disabled user applies at once.
+      const client: ApiClient = { ws, actor, source, token: given, caller: () => signIn(given), tokenCurrent: () => signedIn(given) };
+      clients.add(client);
+      ws.on('close', () => clients.delete(client));
+      serveApiClient(client, options.core, refusals, memory);
     });
   });
 
@@ -105,56 +176,20 @@ export async function startHost(options: HostOptions): Promise<Host> {
     server.listen(options.port, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  policy = createOriginPolicy(host, port, options.allowOrigins ?? []);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const token = currentToken();
   return {
-    url: `http://${host}:${port}/#token=${token}`,
+    url: `http://${urlHost}:${port}/#token=${token}`,
     port,
     token,
     async close() {
       for (const client of wss.clients) client.terminate();
       options.core.sync.dropChildren();
+      clearInterval(rotationCheck);
+      refusals.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-/** One browser console: every call is made as the user its token signs in as, checked again per call (a role change or a disabled user takes effect at once). */
-function serveClient(ws: WebSocket, core: ConsoleCore, token: string, peer: string): void {
-  const subscriptions = new Map<string, () => void>();
-  const send = (message: unknown) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-  };
-  ws.on('message', async (data, isBinary) => {
-    let message: { id?: unknown; method?: unknown; input?: unknown; subscribe?: unknown; unsubscribe?: unknown };
-    try {
-      if (isBinary) throw new Error('binary');
-      message = JSON.parse(data.toString());
-      if (typeof message !== 'object' || message === null) throw new Error('not an object');
-    } catch {
-      void core.store.audit(peer, 'message refused', { reason: 'not a JSON object' });
-      send({ error: { code: 'INVALID_ARGUMENT', message: 'messages must be JSON objects' } });
-      return;
-    }
-    if (typeof message.id === 'number') {
-      const caller = core.users.authenticate(token);
-      if (!caller) {
-        send({ id: message.id, reply: { ok: false, error: { code: 'FORBIDDEN', message: 'this access token no longer signs in: ask the administrator for a new address' } } });
-        ws.close(CLOSE_UNAUTHORIZED, 'access token withdrawn');
-        return;
-      }
-      send({ id: message.id, reply: await core.call(caller, message.method, message.input, peer) });
-    } else if (isEventName(message.subscribe)) {
-      const event = message.subscribe;
-      if (!subscriptions.has(event)) subscriptions.set(event, core.subscribe(event, (payload) => send({ event, payload })));
-    } else if (isEventName(message.unsubscribe)) {
-      subscriptions.get(message.unsubscribe)?.();
-      subscriptions.delete(message.unsubscribe);
-    } else {
-      send({ error: { code: 'INVALID_ARGUMENT', message: 'expected {id, method, input}, {subscribe} or {unsubscribe}' } });
-    }
-  });
-  ws.on('close', () => {
-    for (const unsubscribe of subscriptions.values()) unsubscribe();
-    subscriptions.clear();
-  });
 }

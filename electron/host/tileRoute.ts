@@ -29,8 +29,9 @@ export function serveTile(tiles: TileService, url: URL, request: http.IncomingMe
       'cache-control': 'private, max-age=300',
     });
     response.end(request.method === 'HEAD' ? undefined : tile.data);
-  }, (error: unknown) => {
-    response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`tile failed: ${(error as Error).message}`);
+  }, () => {
+    // No detail to the client: an error here could name files on the machine running the core.
+    if (!response.headersSent) response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('tile not available now');
   });
   return true;
 }

@@ -1,6 +1,5 @@
 // The Electron main process: thin glue wiring the core, the app:// protocol, IPC and the window.
 // Everything with logic lives in tested modules (securityBaseline, appProtocol, ipcHandlers, electron/core).
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
 import { createConsoleCore, type ConsoleCore } from '../core/consoleCore.ts';
@@ -84,7 +83,7 @@ if (!app.requestSingleInstanceLock()) {
     core = await createConsoleCore({ dataDir: dataDir(), resourcesDir: resourcesDir(), version: app.getVersion() });
     const auditCore = core;
     // The desktop console's own screen is its administrator's desk; browser consoles sign in with their users' tokens.
-    const deskUser = core.users.firstAdministrator() ?? core.users.ensureAdministrator(randomBytes(24).toString('base64url'));
+    const deskUser = core.users.consoleAdministrator();
     registerConsoleHandlers(ipcMain, (method, input, frameUrl) => auditCore.call(deskUser, method, input, `ipc ${frameUrl}`), {
       isTrustedSender: isOurs,
       // The core's call gate audits every call that reaches it; here only frames refused before it.

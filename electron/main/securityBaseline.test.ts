@@ -148,3 +148,17 @@ describe('resolveAppPath', () => {
     }
   });
 });
+
+describe('Electron fuses flipped at package time', () => {
+  it('turns off running as Node, NODE_OPTIONS, inspector flags and file:// extra privileges, and requires the checked asar', async () => {
+    const { FUSES } = await import('../../forge.config.ts');
+    const { FuseV1Options } = await import('@electron/fuses');
+    expect(FUSES[FuseV1Options.RunAsNode]).toBe(false);
+    expect(FUSES[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(false);
+    expect(FUSES[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false);
+    expect(FUSES[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(false);
+    expect(FUSES[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true);
+    expect(FUSES[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
+    expect(FUSES[FuseV1Options.EnableCookieEncryption]).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import type { ConsoleApi } from '../../shared/ipc/contract.ts';
-import { connectWsConsole, type TransportState, type WsConsole } from './wsTransport.ts';
+import { connectWsConsole, type OutboxStore, type PersistedWrite, type TransportState, type WsConsole } from './wsTransport.ts';
 
 declare global {
   interface Window {
@@ -9,6 +9,21 @@ declare global {
 }
 
 const TOKEN_KEY = 'resilience-console.token';
+const OUTBOX_KEY = 'resilience-console.outbox';
+
+/** The tab's outbox in sessionStorage, so a reload while the service is away loses nothing. */
+function sessionOutbox(): OutboxStore {
+  return {
+    load: () => {
+      const saved: unknown = JSON.parse(sessionStorage.getItem(OUTBOX_KEY) ?? '[]');
+      return Array.isArray(saved) ? saved as PersistedWrite[] : [];
+    },
+    save: (writes) => {
+      if (writes.length === 0) sessionStorage.removeItem(OUTBOX_KEY);
+      else sessionStorage.setItem(OUTBOX_KEY, JSON.stringify(writes));
+    },
+  };
+}
 let ws: WsConsole | null = null;
 
 /** Reads the access token from `#token=…` once, keeps it for this tab, and clears it from the address bar. */
@@ -26,7 +41,11 @@ export function getConsoleApi(): ConsoleApi {
   if (window.resilienceConsole) return window.resilienceConsole;
   if (!ws) {
     const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-    ws = connectWsConsole(`${scheme}//${window.location.host}/api?token=${encodeURIComponent(accessToken())}`);
+    ws = connectWsConsole(`${scheme}//${window.location.host}/api?token=${encodeURIComponent(accessToken())}`, { outboxStore: sessionOutbox() });
+    // Leaving the page with changes still waiting asks first (a reload keeps them; closing the tab would not).
+    window.addEventListener('beforeunload', (event) => {
+      if (ws && ws.outbox > 0) event.preventDefault();
+    });
   }
   return ws.api;
 }
@@ -43,3 +62,14 @@ export function onTransportState(listener: (state: TransportState) => void): () 
 }
 
 export type { TransportState };
+
+/** Writes waiting in the browser console's outbox for the service, now and on every change; always 0 under Electron. */
+export function onOutboxCount(listener: (count: number) => void): () => void {
+  if (window.resilienceConsole) {
+    listener(0);
+    return () => {};
+  }
+  getConsoleApi();
+  listener(ws!.outbox);
+  return ws!.onOutbox(listener);
+}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatTime } from '../i18n/display.ts';
 import { useI18n } from '../i18n/useI18n.ts';
 import { linkView } from '../state/linkView.ts';
+import { OutboxPending } from './OutboxPending.tsx';
 import { ageMessage, outboxParams } from '../state/syncView.ts';
 import { useConsole } from '../state/useConsole.ts';
 import { useSyncStatus } from '../state/useSyncStatus.ts';
@@ -34,6 +35,7 @@ export function ConnectionBanner() {
         <span className={`link-dot link-dot--${view.tone}`} aria-hidden="true" />
         <strong data-testid="link-state" data-state={view.state}>{t(view.label)}</strong>
       </span>
+      <OutboxPending />
       {status && (
         <>
           {status.links.map((link) => (

@@ -1,6 +1,8 @@
 import { en as usersEn, zhCN as usersZhCN } from './topics/users.ts';
 
 import { en as alertsEn, zhCN as alertsZhCN } from './topics/alerts.ts';
+import { en as hostEn, zhCN as hostZhCN } from './topics/host.ts';
+
 /**
  * Every string the console shows, in Chinese (the default) and English. `{name}` marks a
  * parameter filled in by `t(key, params)`. Both dictionaries must carry every key: the
@@ -602,6 +604,7 @@ export const zhCN = {
   ...usersZhCN,
   ...alertsZhCN,
   ...networkZhCN,
+  ...hostZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1197,6 +1200,7 @@ export const en: Messages = {
   ...usersEn,
   ...alertsEn,
   ...networkEn,
+  ...hostEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ConsoleError, type ConsoleErrorShape, type Reply } from './errors.ts';
 import {
   CONTRACT, isEventName, isMethodName, METHOD_NAMES,
@@ -31,8 +32,23 @@ export async function dispatch(handlers: Handlers, method: unknown, input: unkno
   }
 }
 
+/**
+ * A thrown error as a reply. A validation error from inside a service (a record built from an
+ * imported file, say) is the caller's bad input: INVALID_ARGUMENT naming each field, not
+ * INTERNAL with the validator's raw dump.
+ */
 export function toErrorShape(error: unknown): ConsoleErrorShape {
   if (error instanceof ConsoleError) return error.toShape();
+  if (error instanceof z.ZodError || (error instanceof Error && error.name === 'ZodError' && Array.isArray((error as z.ZodError).issues))) {
+    const issues = (error as z.ZodError).issues.slice(0, 20).map((issue) => ({
+      path: issue.path.map(String).join('.') || '(value)', message: issue.message.slice(0, 200),
+    }));
+    return {
+      code: 'INVALID_ARGUMENT',
+      message: `invalid value: ${issues.slice(0, 5).map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+      issues,
+    };
+  }
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 

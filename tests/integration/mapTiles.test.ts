@@ -62,6 +62,10 @@ describe('base-map tiles over the host and app://', () => {
     const core = await coreWithBasemap();
     const bad = await dispatch(core.handlers, 'map:setOnlineSource', { urlTemplate: 'https://tiles.example.org/tile.png', capMb: 64 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: expect.stringMatching(/must contain \{z\}, \{x\} and \{y\}/) } });
+    // The console may choose only a host the administrator named (online-basemap --allow-host).
+    const refused = await dispatch(core.handlers, 'map:setOnlineSource', { urlTemplate: 'https://tiles.example.org/{z}/{x}/{y}.png', capMb: 64 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await core.tiles.online.setAllowedHosts(['tiles.example.org']);
     const set = await dispatch(core.handlers, 'map:setOnlineSource', { urlTemplate: 'https://tiles.example.org/{z}/{x}/{y}.png', capMb: 64 });
     expect(set).toMatchObject({ ok: true, result: { urlTemplate: 'https://tiles.example.org/{z}/{x}/{y}.png', capMb: 64, cachedTiles: 0 } });
     const listed = await dispatch(core.handlers, 'map:listBasemaps', {});

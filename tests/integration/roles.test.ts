@@ -93,7 +93,8 @@ describe('users and roles', () => {
     expect(await duty.call('incidents:report', REPORT)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await admin.call('users:update', { id: made.user.id, disabled: true });
     const closed = new Promise<number>((resolve) => duty.ws.once('close', resolve));
-    expect(await duty.call('incidents:list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // A withdrawn token's console is closed with the "unauthorised" code, so it shows the access error instead of retrying.
+    void duty.call('incidents:list', {});
     expect(await closed).toBe(4401);
     admin.ws.close();
   });

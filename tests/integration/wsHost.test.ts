@@ -105,7 +105,7 @@ describe('browser console host', () => {
     const actions = trail.map((line) => `${line.action}: ${JSON.stringify(line.detail)}`);
     expect(actions).toEqual(expect.arrayContaining([
       'connection refused: {"reason":"token"}',
-      expect.stringMatching(/^connection refused: \{"reason":"origin","path":"\/api","origin":"http:\/\/evil\.example"\}$/),
+      expect.stringMatching(/^connection refused: \{"reason":"origin","path":"\/api","origin":"http:\/\/evil\.example","host":"127\.0\.0\.1:\d+"\}$/),
       'message refused: {"reason":"not a JSON object"}',
       expect.stringMatching(/^call refused: \{"method":"store:dropEverything","role":"admin","code":"UNKNOWN_METHOD"/),
       expect.stringMatching(/^call refused: \{"method":"incidents:report","role":"admin","code":"INVALID_ARGUMENT"/),

@@ -16,8 +16,8 @@ const tempDir = () => {
   return dir;
 };
 const registries: Basemaps[] = [];
-afterEach(() => {
-  for (const registry of registries.splice(0)) registry.close();
+afterEach(async () => {
+  for (const registry of registries.splice(0)) await registry.close();
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 const registry = (dataDir: string) => {
@@ -34,9 +34,9 @@ const firstPixel = (png: Buffer): number[] => {
   return [raw[1]!, raw[2]!, raw[3]!];
 };
 
-function refusal(run: () => unknown): ConsoleError {
+async function refusal(run: () => Promise<unknown>): Promise<ConsoleError> {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof ConsoleError) return error;
     throw error;
@@ -53,34 +53,34 @@ describe('MBTiles basemaps', () => {
     expect(basemapId('上海.mbtiles')).toBe('basemap');
   });
 
-  it('registers a raster set, copying it in, and serves tiles by XYZ with the TMS rows flipped', () => {
+  it('registers a raster set, copying it in, and serves tiles by XYZ with the TMS rows flipped', async () => {
     const source = path.join(tempDir(), 'Quadrants.mbtiles');
     writeQuadrantMbtiles(source);
     const dataDir = tempDir();
     const basemaps = registry(dataDir);
-    const info = basemaps.add(source);
+    const info = await basemaps.add(source);
     expect(info).toMatchObject({ id: 'quadrants', name: 'Test quadrants', kind: 'mbtiles', type: 'raster', format: 'png', minZoom: 0, maxZoom: 1, bounds: [-180, -85, 180, 85] });
     expect(fs.existsSync(path.join(dataDir, 'basemaps', 'quadrants.mbtiles'))).toBe(true);
     fs.rmSync(source);
-    expect(basemaps.list().map((b) => b.id)).toEqual(['quadrants']);
+    expect((await basemaps.list()).map((b) => b.id)).toEqual(['quadrants']);
     // XYZ (1, 1, 0) is the north-east quadrant: stored as TMS row 1.
-    const northEast = basemaps.tile('quadrants', 1, 1, 0)!;
+    const northEast = (await basemaps.tile('quadrants', 1, 1, 0))!;
     expect(northEast.contentType).toBe('image/png');
     expect(firstPixel(northEast.data)).toEqual(SHANGHAI_TILE_COLOUR);
-    expect(firstPixel(basemaps.tile('quadrants', 1, 1, 1)!.data)).toEqual(OTHER_TILE_COLOUR);
-    expect(basemaps.tile('quadrants', 5, 0, 0)).toBeNull();
-    expect(basemaps.tile('nothing', 0, 0, 0)).toBeNull();
+    expect(firstPixel((await basemaps.tile('quadrants', 1, 1, 1))!.data)).toEqual(OTHER_TILE_COLOUR);
+    expect(await basemaps.tile('quadrants', 5, 0, 0)).toBeNull();
+    expect(await basemaps.tile('nothing', 0, 0, 0)).toBeNull();
     // A second file with the same stem gets its own id.
     writeQuadrantMbtiles(source);
-    expect(basemaps.add(source).id).toBe('quadrants-2');
+    expect((await basemaps.add(source)).id).toBe('quadrants-2');
   });
 
-  it('serves a gzipped vector tile un-gzipped, and OpenLayers reads its polygon', () => {
+  it('serves a gzipped vector tile un-gzipped, and OpenLayers reads its polygon', async () => {
     const source = path.join(tempDir(), 'water.mbtiles');
     writeMbtiles(source, { name: 'Water', format: 'pbf', minzoom: '0', maxzoom: '0' }, [{ z: 0, x: 0, y: 0, data: zlib.gzipSync(squareMvt('water')) }]);
     const basemaps = registry(tempDir());
-    expect(basemaps.add(source)).toMatchObject({ type: 'vector', format: 'pbf' });
-    const tile = basemaps.tile('water', 0, 0, 0)!;
+    expect(await basemaps.add(source)).toMatchObject({ type: 'vector', format: 'pbf' });
+    const tile = (await basemaps.tile('water', 0, 0, 0))!;
     expect(tile.contentType).toBe('application/x-protobuf');
     const features = new MVT().readFeatures(new Uint8Array(tile.data).buffer, {
       extent: [0, 0, 4096, 4096], featureProjection: 'EPSG:3857',
@@ -90,38 +90,38 @@ describe('MBTiles basemaps', () => {
     expect(features[0]!.getGeometry()!.getType()).toBe('Polygon');
   });
 
-  it('refuses files that are not usable MBTiles, naming the problem, and registers nothing', () => {
+  it('refuses files that are not usable MBTiles, naming the problem, and registers nothing', async () => {
     const dir = tempDir();
     const dataDir = tempDir();
     const basemaps = registry(dataDir);
     const text = path.join(dir, 'notes.mbtiles');
     fs.writeFileSync(text, 'these are not tiles '.repeat(100));
-    expect(refusal(() => basemaps.add(text)).message).toMatch(/notes\.mbtiles: not an SQLite\/MBTiles file, or it is damaged .*nothing was imported/);
+    expect((await refusal(() => basemaps.add(text))).message).toMatch(/notes\.mbtiles: the file is absent, unreadable or not an MBTiles file; nothing was imported/);
 
     const plain = path.join(dir, 'plain.mbtiles');
     writeSqlite(plain, 'CREATE TABLE metadata (name TEXT, value TEXT)');
-    expect(refusal(() => basemaps.add(plain)).message).toMatch(/not an MBTiles file: it has no tiles table/);
+    expect((await refusal(() => basemaps.add(plain))).message).toMatch(/plain\.mbtiles: the file is absent, unreadable or not an MBTiles file/);
 
     const empty = path.join(dir, 'empty.mbtiles');
     writeMbtiles(empty, { name: 'Empty', format: 'png' }, []);
-    expect(refusal(() => basemaps.add(empty)).message).toMatch(/the MBTiles file holds no tiles/);
+    expect((await refusal(() => basemaps.add(empty))).message).toMatch(/the MBTiles file holds no tiles/);
 
     const tiff = path.join(dir, 'tiff.mbtiles');
     writeMbtiles(tiff, { format: 'tiff' }, [{ z: 0, x: 0, y: 0, data: Buffer.from('II*\0') }]);
-    expect(refusal(() => basemaps.add(tiff)).message).toMatch(/tile format tiff is not supported/);
+    expect((await refusal(() => basemaps.add(tiff))).message).toMatch(/tile format tiff is not supported/);
 
     const mislabelled = path.join(dir, 'mislabelled.mbtiles');
     writeMbtiles(mislabelled, { format: 'jpg' }, [{ z: 0, x: 0, y: 0, data: solidPng([1, 2, 3], 4) }]);
-    expect(refusal(() => basemaps.add(mislabelled)).message).toMatch(/the metadata says jpg but the tiles are png/);
+    expect((await refusal(() => basemaps.add(mislabelled))).message).toMatch(/the metadata says jpg but the tiles are png/);
 
     // A real set cut short: the SQLite header survives, the pages do not.
     const whole = path.join(dir, 'whole.mbtiles');
     writeQuadrantMbtiles(whole);
     const cut = path.join(dir, 'cut.mbtiles');
     fs.writeFileSync(cut, fs.readFileSync(whole).subarray(0, 2048));
-    expect(refusal(() => basemaps.add(cut)).message).toMatch(/cut\.mbtiles：.* \/ cut\.mbtiles: .*nothing was imported/);
+    expect((await refusal(() => basemaps.add(cut))).message).toMatch(/cut\.mbtiles：.* \/ cut\.mbtiles: .*nothing was imported/);
 
-    expect(basemaps.list()).toEqual([]);
+    expect(await basemaps.list()).toEqual([]);
     expect(fs.existsSync(path.join(dataDir, 'basemaps')) ? fs.readdirSync(path.join(dataDir, 'basemaps')) : []).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { ImportFileError, importRefusal } from '../../../shared/formats/importFileError.ts';
 import type { BasemapInfo } from '../../../shared/map/basemap.ts';
 import { ONLINE_BASEMAP_ID } from '../../../shared/map/basemap.ts';
-import { MbtilesFile, type TileFormat } from '../store/tiles/mbtilesFile.ts';
+import { NOT_MBTILES, type MbtilesMetadata, type TileFormat } from '../store/tiles/mbtilesFile.ts';
+import { TileWorkerClient } from '../store/tiles/tileWorkerClient.ts';
 
 export interface TileBody {
   data: Buffer;
@@ -19,6 +19,8 @@ export const CONTENT_TYPES: Record<TileFormat, string> = {
 };
 
 const EXTENSION = '.mbtiles';
+/** Checking a file reads its metadata and zoom range: a large set may take a while, a hostile one is stopped here. */
+const CHECK_TIMEOUT_MS = 60_000;
 
 /** A file name's stem as a basemap id: lower-case letters, digits and dashes. */
 export function basemapId(fileName: string): string {
@@ -28,43 +30,47 @@ export function basemapId(fileName: string): string {
 
 /**
  * The offline basemaps: MBTiles files in the data folder's `basemaps/`, one id per file stem.
- * Files are opened read-only on first use and kept open; adding one checks it first and copies
- * it in, so the data folder carries everything the console needs.
+ * Files are read in the tile worker (never on the serving thread) and kept open there; adding
+ * one checks it first and copies it in, so the data folder carries everything the console needs.
  */
 export class Basemaps {
   readonly dir: string;
-  private readonly open = new Map<string, MbtilesFile>();
+  private readonly worker: TileWorkerClient;
+  private readonly ownsWorker: boolean;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, worker?: TileWorkerClient) {
     this.dir = path.join(dataDir, 'basemaps');
+    this.ownsWorker = !worker;
+    this.worker = worker ?? new TileWorkerClient({ cacheFile: null });
   }
 
-  list(): BasemapInfo[] {
+  async list(): Promise<BasemapInfo[]> {
     if (!fs.existsSync(this.dir)) return [];
-    return fs.readdirSync(this.dir)
-      .filter((file) => file.endsWith(EXTENSION))
-      .sort()
-      .flatMap((file) => {
-        const id = file.slice(0, -EXTENSION.length);
-        try {
-          return [infoOf(id, this.file(id))];
-        } catch {
-          return []; // a damaged file put there by hand is left out rather than breaking the list
-        }
-      });
+    const ids = fs.readdirSync(this.dir).filter((file) => file.endsWith(EXTENSION)).sort().map((file) => file.slice(0, -EXTENSION.length));
+    const listed: BasemapInfo[] = [];
+    for (const id of ids) {
+      try {
+        listed.push(infoOf(id, await this.worker.call('mbtiles.metadata', { file: this.file(id) })));
+      } catch {
+        // A damaged or hostile file put there by hand is left out rather than breaking the list.
+      }
+    }
+    return listed;
   }
 
-  /** Checks an MBTiles file and copies it in; a bad file is refused with the problem named. */
-  add(source: string): BasemapInfo {
+  /**
+   * Checks an MBTiles file and copies it in; a bad file is refused with the problem named. A path
+   * that is absent, unreadable or not MBTiles gets one message, so the refusal reveals nothing
+   * about which paths exist on the machine running the core.
+   */
+  async add(source: string): Promise<BasemapInfo> {
     const fileName = path.basename(source);
-    let checked: MbtilesFile;
     try {
-      checked = MbtilesFile.open(source);
+      if (!fs.statSync(source).isFile()) throw NOT_MBTILES;
+      await this.worker.call('mbtiles.check', { file: source }, CHECK_TIMEOUT_MS);
     } catch (error) {
-      if (error instanceof ImportFileError) throw importRefusal(fileName, error);
-      throw error;
+      throw importRefusal(fileName, error instanceof ImportFileError ? error : NOT_MBTILES);
     }
-    checked.close();
     fs.mkdirSync(this.dir, { recursive: true });
     const base = basemapId(fileName);
     let id = base;
@@ -74,37 +80,32 @@ export class Basemaps {
     const partial = `${target}.partial`;
     fs.copyFileSync(source, partial);
     fs.renameSync(partial, target);
-    return infoOf(id, this.file(id));
+    return infoOf(id, await this.worker.call('mbtiles.metadata', { file: target }, CHECK_TIMEOUT_MS));
   }
 
-  /** One tile by XYZ address, ready to send (vector tiles un-gzipped), or null when the set has none there. */
-  tile(id: string, z: number, x: number, y: number): TileBody | null {
-    if (!/^[a-z0-9-]{1,48}$/.test(id) || !fs.existsSync(path.join(this.dir, `${id}${EXTENSION}`))) return null;
-    const file = this.file(id);
-    const data = file.tile(z, x, y);
-    if (!data) return null;
-    const format = file.metadata.format;
-    const body = format === 'pbf' && data[0] === 0x1f && data[1] === 0x8b ? zlib.gunzipSync(data) : data;
-    return { data: body, contentType: CONTENT_TYPES[format] };
-  }
-
-  close(): void {
-    for (const file of this.open.values()) file.close();
-    this.open.clear();
-  }
-
-  private file(id: string): MbtilesFile {
-    let file = this.open.get(id);
-    if (!file) {
-      file = MbtilesFile.open(path.join(this.dir, `${id}${EXTENSION}`));
-      this.open.set(id, file);
+  /** One tile by XYZ address, ready to send (vector tiles un-gzipped, within a cap), or null when the set has none there. */
+  async tile(id: string, z: number, x: number, y: number): Promise<TileBody | null> {
+    if (!/^[a-z0-9-]{1,48}$/.test(id) || !fs.existsSync(this.file(id))) return null;
+    try {
+      const tile = await this.worker.call('mbtiles.tile', { file: this.file(id), z, x, y });
+      if (!tile) return null;
+      return { data: Buffer.from(tile.data.buffer, tile.data.byteOffset, tile.data.byteLength), contentType: CONTENT_TYPES[tile.format] };
+    } catch {
+      return null; // a damaged or hostile file answers "no tile" rather than an error page
     }
-    return file;
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsWorker) await this.worker.close();
+    else await this.worker.call('mbtiles.closeAll', undefined).catch(() => null);
+  }
+
+  private file(id: string): string {
+    return path.join(this.dir, `${id}${EXTENSION}`);
   }
 }
 
-function infoOf(id: string, file: MbtilesFile): BasemapInfo {
-  const { metadata } = file;
+function infoOf(id: string, metadata: MbtilesMetadata): BasemapInfo {
   return {
     id,
     name: metadata.name ?? id,

@@ -46,9 +46,11 @@ async function startTileServer(): Promise<{ template: string; hits: string[]; st
   return { template: `http://127.0.0.1:${port}/{z}/{x}/{y}.png`, hits, stop };
 }
 
-function openTiles(dataDir: string, options: ConstructorParameters<typeof OnlineTiles>[1] = {}): OnlineTiles {
+async function openTiles(dataDir: string, options: ConstructorParameters<typeof OnlineTiles>[1] = {}): Promise<OnlineTiles> {
   const tiles = new OnlineTiles(dataDir, { timeoutMs: 1500, ...options });
   cleanups.push(() => tiles.close());
+  // The test's tile server is on loopback, which only a host the administrator named may reach.
+  await tiles.setAllowedHosts(['127.0.0.1']);
   return tiles;
 }
 
@@ -58,17 +60,17 @@ describe('online tile cache', () => {
   });
 
   it('serves nothing until an administrator sets a source', async () => {
-    const tiles = openTiles(tempDir());
+    const tiles = await openTiles(tempDir());
     expect(await tiles.tile(0, 0, 0)).toBeNull();
-    expect(tiles.info()).toEqual({ urlTemplate: null, capMb: 512, cachedBytes: 0, cachedTiles: 0 });
+    expect(await tiles.info()).toEqual({ urlTemplate: null, capMb: 512, cachedBytes: 0, cachedTiles: 0 });
   });
 
   it('fetches from upstream, keeps the tile, and serves it from the cache once upstream is gone', async () => {
     const upstream = await startTileServer();
     const dataDir = tempDir();
     // maxAge 0: every request tries upstream first, so the cache answering proves the fallback.
-    const tiles = openTiles(dataDir, { maxAgeMs: 0 });
-    tiles.setSource(upstream.template, 64);
+    const tiles = await openTiles(dataDir, { maxAgeMs: 0 });
+    await tiles.setSource(upstream.template, 64);
     const first = await tiles.tile(9, 428, 209);
     expect(first).toMatchObject({ from: 'network', contentType: 'image/png' });
     expect(upstream.hits).toEqual(['/9/428/209.png']);
@@ -80,21 +82,21 @@ describe('online tile cache', () => {
     expect(Buffer.compare(offline!.data, first!.data)).toBe(0);
     // A tile never seen before has nothing to fall back on.
     expect(await tiles.tile(9, 429, 209)).toBeNull();
-    expect(tiles.info()).toMatchObject({ cachedTiles: 1, cachedBytes: first!.data.length });
+    expect(await tiles.info()).toMatchObject({ cachedTiles: 1, cachedBytes: first!.data.length });
   });
 
   it('answers from the cache without asking upstream while the tile is fresh, and keeps the cache across restarts', async () => {
     const upstream = await startTileServer();
     const dataDir = tempDir();
-    const tiles = openTiles(dataDir);
-    tiles.setSource(upstream.template, 64);
+    const tiles = await openTiles(dataDir);
+    await tiles.setSource(upstream.template, 64);
     await tiles.tile(3, 6, 3);
     expect(await tiles.tile(3, 6, 3)).toMatchObject({ from: 'cache' });
     expect(upstream.hits).toHaveLength(1);
-    tiles.close();
+    await tiles.close();
     cleanups.pop();
-    const reopened = openTiles(dataDir);
-    expect(reopened.info()).toMatchObject({ urlTemplate: upstream.template, capMb: 64, cachedTiles: 1 });
+    const reopened = await openTiles(dataDir);
+    expect(await reopened.info()).toMatchObject({ urlTemplate: upstream.template, capMb: 64, cachedTiles: 1 });
     expect(await reopened.tile(3, 6, 3)).toMatchObject({ from: 'cache' });
     expect(upstream.hits).toHaveLength(1);
   });
@@ -102,8 +104,8 @@ describe('online tile cache', () => {
   it('evicts the least recently used tiles once the cache passes its cap', async () => {
     const upstream = await startTileServer();
     let clock = 1_000_000;
-    const tiles = openTiles(tempDir(), { now: () => clock });
-    tiles.setSource(upstream.template, 1);
+    const tiles = await openTiles(tempDir(), { now: () => clock });
+    await tiles.setSource(upstream.template, 1);
     const fetch = async (x: number) => {
       const tile = await tiles.tile(12, x, 0);
       clock += 1;
@@ -113,12 +115,12 @@ describe('online tile cache', () => {
     expect(size).toBeGreaterThan(190_000);
     const fit = Math.floor((1024 * 1024) / size);
     for (let x = 1; x < fit; x++) await fetch(x);
-    expect(tiles.info().cachedTiles).toBe(fit);
+    expect((await tiles.info()).cachedTiles).toBe(fit);
     // Use tile 0 again, so tile 1 is now the least recently used; one more tile must push tile 1 out.
     expect(await fetch(0)).toMatchObject({ from: 'cache' });
     await fetch(fit);
-    expect(tiles.info().cachedTiles).toBe(fit);
-    expect(tiles.info().cachedBytes).toBeLessThanOrEqual(1024 * 1024);
+    expect((await tiles.info()).cachedTiles).toBe(fit);
+    expect((await tiles.info()).cachedBytes).toBeLessThanOrEqual(1024 * 1024);
     await upstream.stop();
     expect(await fetch(0)).toMatchObject({ from: 'cache' });
     expect(await fetch(fit)).toMatchObject({ from: 'cache' });
@@ -127,12 +129,12 @@ describe('online tile cache', () => {
 
   it('evicts at once when the administrator lowers the cap', async () => {
     const upstream = await startTileServer();
-    const tiles = openTiles(tempDir());
-    tiles.setSource(upstream.template, 5);
+    const tiles = await openTiles(tempDir());
+    await tiles.setSource(upstream.template, 5);
     for (let x = 0; x < 8; x++) await tiles.tile(10, x, 0);
-    expect(tiles.info().cachedTiles).toBe(8);
-    expect(tiles.setSource(upstream.template, 1)).toMatchObject({ capMb: 1, cachedTiles: 5 });
-    expect(tiles.setSource(null, 1)).toMatchObject({ urlTemplate: null });
+    expect((await tiles.info()).cachedTiles).toBe(8);
+    expect(await tiles.setSource(upstream.template, 1)).toMatchObject({ capMb: 1, cachedTiles: 5 });
+    expect(await tiles.setSource(null, 1)).toMatchObject({ urlTemplate: null });
     expect(await tiles.tile(10, 7, 0)).toBeNull();
   });
 });

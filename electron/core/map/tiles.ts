@@ -1,6 +1,8 @@
 import { ONLINE_BASEMAP_ID, TILE_ROUTE_PREFIX } from '../../../shared/map/basemap.ts';
 import { Basemaps, type TileBody } from './mbtiles.ts';
-import { OnlineTiles, type OnlineTilesOptions } from './tileCache.ts';
+import path from 'node:path';
+import { TileWorkerClient } from '../store/tiles/tileWorkerClient.ts';
+import { OnlineTiles, TILE_CACHE_FILE, type OnlineTilesOptions } from './tileCache.ts';
 
 export interface TileAddress {
   id: string;
@@ -19,14 +21,16 @@ export function parseTilePath(pathname: string): TileAddress | null {
   return { id: match[1]!, z, x, y };
 }
 
-/** Every base-map tile the console serves: offline MBTiles sets and the cached online source. */
+/** Every base-map tile the console serves: offline MBTiles sets and the cached online source, both read in one tile worker. */
 export class TileService {
   readonly basemaps: Basemaps;
   readonly online: OnlineTiles;
+  private readonly worker: TileWorkerClient;
 
   constructor(dataDir: string, onlineOptions: OnlineTilesOptions = {}) {
-    this.basemaps = new Basemaps(dataDir);
-    this.online = new OnlineTiles(dataDir, onlineOptions);
+    this.worker = new TileWorkerClient({ cacheFile: path.join(dataDir, TILE_CACHE_FILE) });
+    this.basemaps = new Basemaps(dataDir, this.worker);
+    this.online = new OnlineTiles(dataDir, { ...onlineOptions, worker: this.worker });
   }
 
   async tile(address: TileAddress): Promise<TileBody | null> {
@@ -34,8 +38,8 @@ export class TileService {
     return this.basemaps.tile(address.id, address.z, address.x, address.y);
   }
 
-  close(): void {
-    this.basemaps.close();
-    this.online.close();
+  async close(): Promise<void> {
+    await this.online.close();
+    await this.worker.close();
   }
 }

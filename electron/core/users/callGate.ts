@@ -14,8 +14,11 @@ export function currentCaller(): Caller | undefined {
 
 export type AuditWriter = (actor: string, action: string, detail: unknown) => Promise<void>;
 
+/** Where a transport wants its refusals written instead (the browser service rate-limits them per source). */
+export type RefusalWriter = (actor: string, action: string, detail: Record<string, unknown> & { code: string }) => void;
+
 /** One console call from a transport: who makes it, what, and over which channel (for the audit trail). */
-export type CallGate = (caller: Caller, method: unknown, input: unknown, channel: string) => Promise<Reply<unknown>>;
+export type CallGate = (caller: Caller, method: unknown, input: unknown, channel: string, refusals?: RefusalWriter) => Promise<Reply<unknown>>;
 
 /** How a caller appears in the audit trail: the user, and where the call came from. */
 export function auditActor(caller: Caller, channel: string): string {
@@ -29,7 +32,7 @@ export function auditActor(caller: Caller, channel: string): string {
  * successful administrative call.
  */
 export function makeCallGate(handlers: Handlers, audit: AuditWriter): CallGate {
-  return async (caller, method, input, channel) => {
+  return async (caller, method, input, channel, refusals) => {
     let reply: Reply<unknown>;
     if (!ROLES.includes(caller.role)) {
       reply = { ok: false, error: { code: 'FORBIDDEN', message: 'the caller has no role on this console' } };
@@ -40,7 +43,9 @@ export function makeCallGate(handlers: Handlers, audit: AuditWriter): CallGate {
     }
     const name = String(method).slice(0, 80);
     if (!reply.ok && AUDITED_REFUSALS.has(reply.error.code)) {
-      await audit(auditActor(caller, channel), 'call refused', { method: name, role: caller.role, code: reply.error.code, message: reply.error.message.slice(0, 500) }).catch(() => undefined);
+      const detail = { method: name, role: caller.role, code: reply.error.code, message: reply.error.message.slice(0, 500) };
+      if (refusals) refusals(auditActor(caller, channel), 'call refused', detail);
+      else await audit(auditActor(caller, channel), 'call refused', detail).catch(() => undefined);
     } else if (reply.ok && isMethodName(method) && isAuditedOnSuccess(method)) {
       await audit(auditActor(caller, channel), method, { role: caller.role, input: summarise(input) }).catch(() => undefined);
     }

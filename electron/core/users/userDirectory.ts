@@ -97,7 +97,15 @@ export class UserDirectory {
     return { userId: admin.id, name: admin.name, role: admin.role };
   }
 
-  /** The first enabled administrator: the person at the desktop console's own screen. */
+  /**
+   * The console's own administrator: who the data folder's access token (or the desktop console's
+   * own screen) signs in as. Made on first use, with no token of its own in this file.
+   */
+  consoleAdministrator(): Caller {
+    return this.firstAdministrator() ?? this.ensureAdministrator(randomBytes(32).toString('base64url'));
+  }
+
+  /** The first enabled administrator. */
   firstAdministrator(): Caller | null {
     this.reload();
     const admin = this.users.find((user) => user.role === 'admin' && !user.disabled);
