@@ -19,6 +19,7 @@ import { PositionsHub } from './positions/positionsHub.ts';
 import { wallClock } from './sync/clock.ts';
 import { loadOrCreateNodeKeys } from './sync/nodeKeys.ts';
 import { SyncNode, type ChildEntry } from './sync/syncNode.ts';
+import { quarantineHandlers } from './sync/syncApi.ts';
 import type { LinkChannel } from '../../shared/ipc/contract.ts';
 
 export interface ConsoleCoreOptions {
@@ -38,6 +39,9 @@ export interface ConsoleCoreOptions {
   sync?: {
     parentUrl?: string | null;
     parentKey?: string | null;
+    /** PEM CA a wss:// parent's certificate must chain to. */
+    parentCa?: string | null;
+    quarantineExpiryMs?: number;
     children?: ChildEntry[];
     channel?: LinkChannel;
     budgetBytesPerMinute?: number;
@@ -88,6 +92,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     clock: wallClock(),
     parentUrl: options.sync?.parentUrl ?? null,
     parentKey: options.sync?.parentKey ?? null,
+    parentCa: options.sync?.parentCa ?? null,
+    quarantineExpiryMs: options.sync?.quarantineExpiryMs,
     children: options.sync?.children ?? [],
     channel: options.sync?.channel,
     budgetBytesPerMinute: options.sync?.budgetBytesPerMinute,
@@ -122,6 +128,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'sync:status': syncStatus,
     'sync:peers': () => sync.links(),
     'sync:verify': (args) => sync.verify(args.scope ?? null),
+    ...quarantineHandlers(sync),
     'hazards:importTracks': (args) => (args.format === 'geojson' ? importGeoJsonTracks(store, args.fileName, args.text) : importCmaTracks(store, args.fileName, args.text)),
     'hazards:listTracks': () => store.query('hazards.tracks'),
     'map:boundaries': () => store.query('map.boundaries'),

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isEventName } from '../../shared/ipc/contract.ts';
@@ -18,6 +19,8 @@ export interface HostOptions {
   host?: string;
   /** Access token for the API; a random one when absent. */
   token?: string;
+  /** PEM certificate and key: serve HTTPS and wss:// (sync children connect with the organisation's CA). */
+  tls?: { cert: string; key: string };
 }
 
 export interface Host {
@@ -46,7 +49,8 @@ function sameToken(given: string, expected: string): boolean {
 export async function startHost(options: HostOptions): Promise<Host> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? randomBytes(16).toString('hex');
-  const server = http.createServer((request, response) => {
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }) : http.createServer();
+  server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -106,7 +110,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://${host}:${port}/#token=${token}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}:${port}/#token=${token}`,
     port,
     token,
     async close() {

@@ -2,27 +2,12 @@ import type Database from 'better-sqlite3';
 import { decodeHlc } from '../../../shared/sync/hlc.ts';
 import type { ChangeEvent, Op } from '../../../shared/sync/op.ts';
 import type { OpApplier } from './applyOps.ts';
+import type { QuarantinedOp } from '../../../shared/ipc/contracts/sync.ts';
 
 /** How long an op may wait in quarantine before it is dropped unapplied, unless configured. */
 export const QUARANTINE_EXPIRY_MS = 24 * 60 * 60 * 1000;
 
-/** One held op, as the operator's list shows it. */
-export interface QuarantinedOp {
-  id: string;
-  origin: string;
-  entity: string;
-  key: string;
-  kind: string;
-  scope: string;
-  /** The peer that delivered it. */
-  via: string | null;
-  /** How far ahead of our clock its stamp was when it arrived. */
-  driftMs: number;
-  /** Its own stamp's wall time, and when it arrived / will expire (ISO). */
-  stampedAt: string;
-  heldAt: string;
-  expiresAt: string;
-}
+export type { QuarantinedOp };
 
 interface Row { origin: string; seq: number; op: string; via: string | null; drift_ms: number; at: number }
 

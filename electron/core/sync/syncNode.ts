@@ -81,7 +81,8 @@ export class SyncNode {
       await this.options.store.sync('putPeer', { peer: child.nodeId, relation: 'child', role: child.role, nodeCode: child.nodeCode, publicKey: child.publicKey });
     }
     if (this.options.parentUrl) this.connectParent();
-    this.timers.push(setInterval(() => { void this.tidyQuarantine().catch(() => undefined); }, 30_000));
+    // Held ops are looked at every 30 s, or more often when they expire sooner than that.
+    this.timers.push(setInterval(() => { void this.tidyQuarantine().catch(() => undefined); }, Math.max(1000, Math.min(30_000, this.quarantineExpiryMs / 2))));
     if (this.options.verifyEveryMs) this.timers.push(setInterval(() => { void this.verifyChildren(); }, this.options.verifyEveryMs));
   }
 
