@@ -64,7 +64,12 @@ export class SyncPeer {
 
   /** Sends a properly signed control message (as this peer's next in sequence). */
   sendControl(message: ControlMessage): void {
-    this.ws.send(this.control!.seal(message));
+    this.ws.send(this.seal(message));
+  }
+
+  /** A properly signed control message, not sent (to replay it, for instance). */
+  seal(message: ControlMessage): string {
+    return this.control!.seal(message);
   }
 
   /** The hub's ack for `lane` up to `upTo`, or null if none comes in time. */

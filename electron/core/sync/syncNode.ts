@@ -297,7 +297,7 @@ export class SyncNode {
     let admitted = false;
     // A socket's error (an unmasked or oversized frame, a reset) ends that socket only.
     ws.on('error', (error: Error & { code?: string }) => {
-      if (!admitted) void this.options.store.audit(`sync ${address}`, 'connection refused', { reason: error.code ?? error.message.slice(0, 200) }).catch(() => undefined);
+      void this.options.store.audit(`sync ${address}`, admitted ? 'link dropped: bad frame' : 'connection refused', { reason: error.code ?? error.message.slice(0, 200) }).catch(() => undefined);
       ws.terminate();
     });
     const inbox = new Inbox(ws);
