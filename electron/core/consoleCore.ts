@@ -42,6 +42,8 @@ export interface ConsoleCoreOptions {
     /** PEM CA a wss:// parent's certificate must chain to. */
     parentCa?: string | null;
     quarantineExpiryMs?: number;
+    /** How long the parent may be unreachable before the Sync view raises an alarm (default 30 s). */
+    parentGraceMs?: number;
     children?: ChildEntry[];
     channel?: LinkChannel;
     budgetBytesPerMinute?: number;
@@ -94,6 +96,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     parentKey: options.sync?.parentKey ?? null,
     parentCa: options.sync?.parentCa ?? null,
     quarantineExpiryMs: options.sync?.quarantineExpiryMs,
+    parentGraceMs: options.sync?.parentGraceMs,
     children: options.sync?.children ?? [],
     channel: options.sync?.channel,
     budgetBytesPerMinute: options.sync?.budgetBytesPerMinute,

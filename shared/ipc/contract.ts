@@ -62,10 +62,12 @@ export interface LinkStatus {
   lastSeenAt: string | null;
   /** ISO wall time of the newest op received from this peer. */
   newestDataAt: string | null;
+  /** The command centre at the other end, by its name in the command tree (null if not known here). */
+  centre?: { name: string; nameEn: string | null } | null;
 }
 
 export interface SyncAlarm {
-  kind: 'divergence' | 'clock' | 'scope' | 'auth' | 'malformed';
+  kind: 'divergence' | 'clock' | 'scope' | 'auth' | 'malformed' | 'unreachable';
   peer: string;
   message: string;
   at: string;

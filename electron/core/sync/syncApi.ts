@@ -7,8 +7,8 @@ import type { SyncNode } from './syncNode.ts';
  */
 export function quarantineHandlers(sync: SyncNode, actor = 'operator'): Pick<Handlers, 'sync:quarantine' | 'sync:releaseQuarantine' | 'sync:discardQuarantine'> {
   return {
-    'sync:quarantine': () => sync.quarantine(),
-    'sync:releaseQuarantine': (args) => sync.decideQuarantine(args.ids, 'release', actor),
-    'sync:discardQuarantine': (args) => sync.decideQuarantine(args.ids, 'discard', actor),
+    'sync:quarantine': () => sync.quarantine.list(),
+    'sync:releaseQuarantine': (args) => sync.quarantine.decide(args.ids, 'release', actor),
+    'sync:discardQuarantine': (args) => sync.quarantine.decide(args.ids, 'discard', actor),
   };
 }

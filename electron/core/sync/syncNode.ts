@@ -3,14 +3,17 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
-import type { LinkChannel, LinkStatus, NodeRole, SyncAlarm, SyncStatus, VerifyReport } from '../../../shared/ipc/contract.ts';
+import type { LinkChannel, LinkStatus, SyncAlarm, SyncStatus, VerifyReport } from '../../../shared/ipc/contract.ts';
 import { HLC_MAX_DRIFT_MS } from '../../../shared/sync/hlc.ts';
 import { NodeId, perPriority } from '../../../shared/sync/wire.ts';
 import type { Store } from '../store/storeClient.ts';
 import { admitChild, greetParent, HANDSHAKE_MS, Inbox, type Admitted } from './handshake.ts';
 import { SyncLink, type PositionFeed } from './syncLink.ts';
 import { parsePublicKey, type NodeKeys } from './nodeKeys.ts';
-import { QUARANTINE_EXPIRY_MS, type QuarantinedOp } from '../store/quarantine.ts';
+import { QUARANTINE_EXPIRY_MS } from '../store/quarantine.ts';
+import { QuarantineDesk } from './quarantineDesk.ts';
+import { compareWithChildren } from './divergence.ts';
+import { Centres, PARENT_GRACE_MS, parentApart, unreachableAlarm } from './linkReport.ts';
 
 export const SYNC_PATH = '/sync';
 export { CLOSE_BAD_HELLO, CLOSE_UNKNOWN_PEER } from './handshake.ts';
@@ -37,6 +40,8 @@ export interface SyncNodeOptions {
   parentKey?: string | null;
   /** How long a quarantined op waits before it expires unapplied (default 24 h). */
   quarantineExpiryMs?: number;
+  /** How long the parent may be out of reach before an alarm is raised (default 30 s). */
+  parentGraceMs?: number;
   /** PEM certificate(s) a wss:// parent's certificate must chain to (the organisation's CA). */
   parentCa?: string | null;
   children: ChildEntry[];
@@ -69,8 +74,20 @@ export class SyncNode {
   private readonly timers: NodeJS.Timeout[] = [];
   private parentSocket: WebSocket | null = null;
   private readonly mismatches = new Map<string, number>();
+  /** Since when the parent has been out of reach (from start until the first contact, too); null while linked. */
+  private parentDownSince: number | null = Date.now();
+  private outageAnnounced = false;
+  private readonly centres: Centres;
+  /** Ops held because their clock ran ahead: housekeeping and the operator's decisions. */
+  readonly quarantine: QuarantineDesk;
 
   constructor(private readonly options: SyncNodeOptions) {
+    this.centres = new Centres(options.store);
+    this.quarantine = new QuarantineDesk(options.store, options.quarantineExpiryMs ?? QUARANTINE_EXPIRY_MS, {
+      raise: (kind, peer, message) => this.raise(kind, peer, message),
+      wake: () => this.wake(),
+      changed: () => this.options.onStatus?.(),
+    });
     for (const child of options.children) this.children.set(child.nodeId, { ...child, key: parsePublicKey(child.publicKey) });
   }
 
@@ -80,40 +97,29 @@ export class SyncNode {
     for (const child of this.children.values()) {
       await this.options.store.sync('putPeer', { peer: child.nodeId, relation: 'child', role: child.role, nodeCode: child.nodeCode, publicKey: child.publicKey });
     }
-    if (this.options.parentUrl) this.connectParent();
+    if (this.options.parentUrl) {
+      this.connectParent();
+      this.timers.push(setInterval(() => this.watchParent(), Math.min(5000, this.options.parentGraceMs ?? PARENT_GRACE_MS)));
+    }
     // Held ops are looked at every 30 s, or more often when they expire sooner than that.
-    this.timers.push(setInterval(() => { void this.tidyQuarantine().catch(() => undefined); }, Math.max(1000, Math.min(30_000, this.quarantineExpiryMs / 2))));
+    this.timers.push(setInterval(() => { void this.quarantine.tidy().catch(() => undefined); }, Math.max(1000, Math.min(30_000, this.quarantine.expiryMs / 2))));
     if (this.options.verifyEveryMs) this.timers.push(setInterval(() => { void this.verifyChildren(); }, this.options.verifyEveryMs));
   }
 
-  /** Applies held ops whose time has come, drops expired ones; both audited. */
-  async tidyQuarantine(): Promise<{ released: string[]; expired: string[] }> {
-    const result = await this.options.store.sync('tidyQuarantine', { maxDriftMs: HLC_MAX_DRIFT_MS, expiryMs: this.quarantineExpiryMs });
-    if (result.released.length) await this.options.store.audit('sync quarantine', 'quarantine released: clock caught up', { count: result.released.length, first: result.released.slice(0, 20) });
-    if (result.expired.length) {
-      await this.options.store.audit('sync quarantine', 'quarantine expired', { count: result.expired.length, first: result.expired.slice(0, 20), expiryMs: this.quarantineExpiryMs });
-      this.raise('clock', 'quarantine', `${result.expired.length} held op(s) expired unapplied`);
-    }
-    if (result.released.length) this.wake();
-    return result;
+  /** The parent-unreachable alarm, once the parent has been out of reach past the grace period. */
+  private parentAlarm(parent: LinkStatus | null): SyncAlarm[] {
+    if (!parent || !this.options.parentUrl) return [];
+    const alarm = unreachableAlarm(this.parentDownSince, Date.now(), this.options.parentGraceMs ?? PARENT_GRACE_MS, parent);
+    return alarm ? [alarm] : [];
   }
 
-  /** The operator's list of held ops. */
-  quarantine(): Promise<QuarantinedOp[]> {
-    return this.options.store.sync('quarantineList', { expiryMs: this.quarantineExpiryMs });
-  }
-
-  /** The operator releases (applies now, with their own stamps) or discards held ops; audited with who did it. */
-  async decideQuarantine(ids: string[], action: 'release' | 'discard', actor: string): Promise<{ done: string[]; missing: string[] }> {
-    const result = await this.options.store.sync('decideQuarantine', { ids, action });
-    await this.options.store.audit(actor, action === 'release' ? 'quarantine released by operator' : 'quarantine discarded by operator', { ids: result.done, missing: result.missing });
-    if (action === 'release' && result.done.length) this.wake();
+  /** Called every few seconds: the first time an outage passes the grace period, views hear of it and it is audited. */
+  private watchParent(): void {
+    const since = this.parentDownSince;
+    if (since === null || this.outageAnnounced || Date.now() - since < (this.options.parentGraceMs ?? PARENT_GRACE_MS)) return;
+    this.outageAnnounced = true;
+    void this.options.store.audit(`sync ${this.options.parentUrl ?? ''}`, 'parent unreachable', { since: new Date(since).toISOString() }).catch(() => undefined);
     this.options.onStatus?.();
-    return result;
-  }
-
-  private get quarantineExpiryMs(): number {
-    return this.options.quarantineExpiryMs ?? QUARANTINE_EXPIRY_MS;
   }
 
   /** New local data: every link looks for something to send. */
@@ -144,7 +150,7 @@ export class SyncNode {
       newestFromParentAt: parent?.newestDataAt ?? null,
       links,
       quarantined: quarantine.count,
-      alarms: [...this.alarms],
+      alarms: [...this.alarms, ...this.parentAlarm(parent)],
     };
   }
 
@@ -153,16 +159,7 @@ export class SyncNode {
     if (this.options.parentUrl) {
       // A link that has closed still knows its peer, when it last heard from it and what waits for it.
       if (this.parentLink) result.push({ ...(await this.parentLink.status()), ...(this.parentLink.isOpen ? {} : { state: this.parentState === 'connecting' ? 'connecting' as const : 'offline' as const }) });
-      else {
-        const known = (await this.options.store.sync('peers', null)).find((peer) => peer.relation === 'parent');
-        result.push({
-          peer: known?.peer ?? this.options.parentUrl, relation: 'parent', role: (known?.role ?? 'city') as NodeRole, nodeCode: known?.nodeCode ?? '',
-          state: this.parentState === 'online' ? 'offline' : this.parentState, channel: this.options.channel ?? 'fibre',
-          rttMs: null, loss: null, throughputBps: null,
-          outbox: known ? await this.options.store.sync('pending', { after: await this.options.store.sync('cursors', ackedKey(known.peer)), excludeVia: known.peer, visibleTo: null }) : perPriority(0),
-          vector: {}, lastSeenAt: known?.lastSeen ? new Date(known.lastSeen).toISOString() : null, newestDataAt: null,
-        });
-      }
+      else result.push(await parentApart(this.options.store, { parentUrl: this.options.parentUrl, state: this.parentState === 'online' ? 'offline' : this.parentState, channel: this.options.channel ?? 'fibre' }));
     }
     for (const child of this.children.values()) {
       const link = this.childLinks.get(child.nodeId);
@@ -172,6 +169,7 @@ export class SyncNode {
         rttMs: null, loss: null, throughputBps: null, outbox: perPriority(0), vector: {}, lastSeenAt: null, newestDataAt: null,
       });
     }
+    for (const link of result) link.centre = await this.centres.of(link.nodeCode);
     return result;
   }
 
@@ -183,27 +181,13 @@ export class SyncNode {
    * Compares checksums with each idle child: the child's whole store against our share for its
    * scope. A difference while neither side has anything to send is a silent divergence.
    */
-  async verifyChildren(): Promise<{ peer: string; equal: boolean }[]> {
-    const results: { peer: string; equal: boolean }[] = [];
-    for (const link of this.childLinks.values()) {
-      if (!link.isOpen) continue;
-      const before = await link.status();
-      if (before.outbox.some((n) => n > 0)) continue;
-      const reply = await link.requestVerify();
-      if (!reply || reply.pending > 0) continue;
-      const after = await link.status();
-      if (after.outbox.some((n) => n > 0)) continue;
-      const ours = await this.verify(link.peer.nodeCode);
-      const equal = ours.checksum === reply.report.checksum;
-      results.push({ peer: link.peer.nodeId, equal });
-      if (equal) { this.mismatches.delete(link.peer.nodeId); continue; }
-      const count = (this.mismatches.get(link.peer.nodeId) ?? 0) + 1;
-      this.mismatches.set(link.peer.nodeId, count);
-      const differing = Object.keys(ours.tables).filter((table) => ours.tables[table] !== reply.report.tables[table]);
-      void this.options.store.audit(`sync ${link.peer.nodeId}`, 'divergence detected', { tables: differing, ours: ours.checksum, theirs: reply.report.checksum, consecutive: count });
-      this.raise('divergence', link.peer.nodeId, `no ops waiting either way, yet ${differing.join(', ')} differ(s) from ${link.peer.nodeId}`);
-    }
-    return results;
+  verifyChildren(): Promise<{ peer: string; equal: boolean }[]> {
+    return compareWithChildren([...this.childLinks.values()], {
+      ours: (code) => this.verify(code),
+      mismatches: this.mismatches,
+      audit: (peer, detail) => { void this.options.store.audit(`sync ${peer}`, 'divergence detected', detail); },
+      raise: (peer, message) => this.raise('divergence', peer, message),
+    });
   }
 
   /** Drops every child connection (the host is closing its port); children reconnect when it returns. */
@@ -236,6 +220,7 @@ export class SyncNode {
     const retry = () => {
       if (this.parentSocket === ws) this.parentSocket = null;
       this.parentState = 'offline';
+      this.parentDownSince ??= Date.now();
       this.options.onStatus?.();
       if (this.closed) return;
       const delay = this.reconnectDelay * (0.75 + Math.random() * 0.5);
@@ -266,6 +251,8 @@ export class SyncNode {
         await this.options.store.sync('putPeer', { peer: peer.nodeId, relation: 'parent', role: peer.role, nodeCode: peer.nodeCode, publicKey: peerKeyText });
         this.reconnectDelay = 250;
         this.parentState = 'online';
+        this.parentDownSince = null;
+        this.outageAnnounced = false;
         this.lastSyncAt = Date.now();
         this.parentLink = this.makeLink(ws, inbox, admitted, 'parent', this.options.channel ?? 'fibre');
         this.options.onStatus?.();
@@ -358,5 +345,3 @@ export class SyncNode {
   }
 }
 
-/** Where a node keeps what a peer has acknowledged of its ops (the peer's own cursor is on the peer). */
-export const ackedKey = (peer: string) => `${peer}>acked`;
