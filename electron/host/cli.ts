@@ -186,7 +186,7 @@ const COMMANDS: Record<string, Command> = {
   },
   hub: {
     summary: 'run a node without a screen: sync with its parent, serve its children and the console API',
-    usage: 'resilience-console hub --data DIR --port N [--parent ws://HOST:PORT|wss://HOST:PORT] [--parent-key KEY] [--parent-ca FILE] [--tls-cert FILE --tls-key FILE] [--children FILE] [--channel fibre|wireless|beidou|satphone] [--quarantine-expiry-hours H] [--token T] [--seed]',
+    usage: 'resilience-console hub --data DIR --port N [--parent ws://HOST:PORT|wss://HOST:PORT] [--parent-key KEY] [--parent-ca FILE] [--tls-cert FILE --tls-key FILE] [--children FILE] [--channel fibre|wireless|beidou|satphone] [--quarantine-expiry-hours H] [--parent-grace-seconds S] [--token T] [--seed]',
     options: {
       ...common,
       port: { type: 'string', short: 'p', default: '5180' },
@@ -198,6 +198,7 @@ const COMMANDS: Record<string, Command> = {
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'quarantine-expiry-hours': { type: 'string', default: '24' },
+      'parent-grace-seconds': { type: 'string', default: '30' },
       children: { type: 'string' },
       channel: { type: 'string', default: 'fibre' },
       'budget-bytes-per-minute': { type: 'string' },
@@ -239,6 +240,11 @@ const COMMANDS: Record<string, Command> = {
         out.error('INVALID_ARGUMENT', `--quarantine-expiry-hours must be a number of hours above 0, not "${String(values['quarantine-expiry-hours'])}"`);
         return 2;
       }
+      const parentGrace = Number(values['parent-grace-seconds']);
+      if (!Number.isFinite(parentGrace) || parentGrace < 1) {
+        out.error('INVALID_ARGUMENT', `--parent-grace-seconds must be at least 1, not "${String(values['parent-grace-seconds'])}"`);
+        return 2;
+      }
       const verifyEvery = Number(values['verify-every']);
       const budget = values['budget-bytes-per-minute'] === undefined ? undefined : Number(values['budget-bytes-per-minute']);
       const core = await createConsoleCore({
@@ -250,6 +256,7 @@ const COMMANDS: Record<string, Command> = {
           parentKey: typeof values['parent-key'] === 'string' ? values['parent-key'] : null,
           parentCa: tls.parentCa,
           quarantineExpiryMs: expiryHours * 3_600_000,
+          parentGraceMs: parentGrace * 1000,
           children,
           channel: channel as LinkChannel,
           ...(budget !== undefined && Number.isFinite(budget) ? { budgetBytesPerMinute: budget } : {}),

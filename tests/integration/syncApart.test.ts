@@ -42,7 +42,7 @@ describe('a district that has never reached its city (issue 16, §1)', () => {
   it('raises an alarm once the parent has been unreachable past the grace period, and audits it', async () => {
     const status = await until('the alarm', () => district.core.handlers['sync:status']({}), (s) => s.alarms.some((alarm) => alarm.kind === 'unreachable'));
     const alarm = status.alarms.find((a) => a.kind === 'unreachable')!;
-    expect(alarm.message).toContain('上海市 (310000000000) unreachable');
+    expect(alarm.message).toContain('Shanghai (310000000000) unreachable');
     await until('audited', () => district.core.store.query('audit.recent', { limit: 20 }), (rows) => rows.some((row) => row.action === 'parent unreachable'));
   });
 });

@@ -54,7 +54,8 @@ export class Centres {
 /** The alarm for a parent unreachable longer than the grace period, or null. */
 export function unreachableAlarm(downSince: number | null, now: number, graceMs: number, parent: Pick<LinkStatus, 'peer' | 'nodeCode' | 'centre'>): SyncAlarm | null {
   if (downSince === null || now - downSince < graceMs) return null;
-  const name = parent.centre?.name ?? parent.peer;
+  // Alarm messages are written in English (the UI labels the kind in the reader's language).
+  const name = parent.centre?.nameEn ?? parent.centre?.name ?? parent.peer;
   return {
     kind: 'unreachable',
     peer: parent.peer,
