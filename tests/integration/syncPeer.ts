@@ -84,6 +84,13 @@ export class SyncPeer {
     return null;
   }
 
+  /** Waits until the hub answers anything (an ack, a ping) or closes the socket, or `timeoutMs` passes. */
+  async settle(timeoutMs = 500): Promise<void> {
+    const seen = this.messages.length;
+    const deadline = Date.now() + timeoutMs;
+    while (this.messages.length === seen && this.closeCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
   whenClosed(): Promise<number> {
     return this.closed;
   }

@@ -83,6 +83,14 @@ export class FrameFuzzer {
     return this.pick(['constructor', '__proto__', '\u0000', '../../etc/passwd', '\ud800', '<script>', '全市', 'ZZZ', ' ', '%s%n']);
   }
 
+  /** The base op with only its body mutated, kept an object: well-formed on the wire, wrong inside. */
+  mutatedBody(base: Op): unknown[] {
+    const wire = [...toWire(base)] as unknown[];
+    const body = this.mutate(wire[7]);
+    wire[7] = body !== null && typeof body === 'object' && !Array.isArray(body) ? body : { ...(wire[7] as object), title: body };
+    return wire;
+  }
+
   /**
    * An op mutated in exactly one field. The base op breaks two independent rules (it claims the
    * receiver's own origin and lies outside the sender's scope), so no single change makes it

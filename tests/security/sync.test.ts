@@ -66,7 +66,8 @@ describe('finding 1: one bad frame never stops a hub', () => {
     const auditFrom = network.lastAuditId('city');
     const rogue = await network.connect('rogue-district');
     rogue.ws.send(Buffer.alloc(33 * 1024 * 1024, 1));
-    expect(await rogue.whenClosed()).toBe(1009);
+    // 1009 when the close frame gets out before the socket is cut, 1006 when it does not.
+    expect([1006, 1009]).toContain(await rogue.whenClosed());
     expect(network.city.running).toBe(true);
     await until('the dropped link to be audited', () => actions('city', auditFrom), (list) => list.includes('link dropped: bad frame'));
     await network.stillServing('an oversized frame');

@@ -39,6 +39,17 @@ function auditOf(dataDir: string): { action: string; detail: Record<string, unkn
   }
 }
 
+/** The parent keys a node has pinned, read from its SQLite file. */
+function pinnedParents(dataDir: string): string[] {
+  if (!fs.existsSync(path.join(dataDir, 'console.db'))) return [];
+  const db = new Database(path.join(dataDir, 'console.db'), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare("SELECT public_key AS key FROM sync_peers WHERE relation = 'parent'").all() as { key: string | null }[]).flatMap((row) => (row.key ? [row.key] : []));
+  } finally {
+    db.close();
+  }
+}
+
 /** A parent that answers the handshake correctly with `keys`, claiming to be `nodeId`; counts welcomes and records close codes. */
 function fakeParent(port: number, nodeId: string, keys: NodeKeys) {
   const server = new WebSocketServer({ port, host: '127.0.0.1', path: '/sync' });
@@ -62,9 +73,12 @@ describe('a child pins its parent\'s key on first contact', () => {
   it('refuses a parent with another key even when it claims a new id, audits it, and keeps running', async () => {
     const port = await freePort();
     const childDir = path.join(root, 'street');
-    const first = fakeParent(port, 'city', loadOrCreateNodeKeys(path.join(root, 'parent-a')));
+    const firstKeys = loadOrCreateNodeKeys(path.join(root, 'parent-a'));
+    const first = fakeParent(port, 'city', firstKeys);
     await startHub('street', ['--data', childDir, '--parent', `ws://127.0.0.1:${port}`, '--node-id', 'hp-street', '--role', 'street', '--node-code', '310101002000']);
     await until('the first parent to be welcomed', () => first.seen.welcomed, (n) => n >= 1);
+    // Trust on first use means a first contact completed: wait until the child has pinned the key.
+    await until('the child to pin the first parent\'s key', () => pinnedParents(childDir), (keys) => keys.includes(firstKeys.publicKeyText));
     await first.close();
     const impostor = fakeParent(port, 'new-city', loadOrCreateNodeKeys(path.join(root, 'parent-b')));
     await until('the child to refuse the impostor', () => impostor.seen.closes, (codes) => codes.includes(4403), 20_000);
@@ -72,6 +86,7 @@ describe('a child pins its parent\'s key on first contact', () => {
     const refusals = auditOf(childDir).filter((row) => row.action === 'parent refused');
     expect(refusals.map((row) => row.detail.reason)).toContain('key differs from the pinned key');
     expect(hubs.at(-1)!.running).toBe(true);
+    expect(pinnedParents(childDir)).toEqual([firstKeys.publicKeyText]);
     await impostor.close();
   }, 60_000);
 });
