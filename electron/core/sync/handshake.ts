@@ -1,7 +1,7 @@
 import { randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { NodeRole } from '../../../shared/ipc/contract.ts';
-import { Challenge, Hello, Welcome } from '../../../shared/sync/wire.ts';
+import { PeerMessage } from '../../../shared/sync/wire.ts';
 import { ControlChannel } from './controlChannel.ts';
 import { parsePublicKey, type NodeKeys } from './nodeKeys.ts';
 import type { PeerIdentity } from './syncLink.ts';
@@ -65,13 +65,17 @@ export class Inbox {
   }
 }
 
-function json(message: { data: Buffer; isBinary: boolean } | null): unknown {
+/** The handshake message of type `t`, checked against the one union of peer messages, or null. */
+function expect<T extends PeerMessage['t']>(message: { data: Buffer; isBinary: boolean } | null, t: T): Extract<PeerMessage, { t: T }> | null {
   if (!message || message.isBinary) return null;
+  let value: unknown;
   try {
-    return JSON.parse(message.data.toString('utf8'));
+    value = JSON.parse(message.data.toString('utf8'));
   } catch {
     return null;
   }
+  const parsed = PeerMessage.safeParse(value);
+  return parsed.success && parsed.data.t === t ? parsed.data as Extract<PeerMessage, { t: T }> : null;
 }
 
 const checkSignature = (text: string, key: KeyObject, signature: string) => verify(null, Buffer.from(text), key, Buffer.from(signature, 'base64'));
@@ -92,25 +96,25 @@ export async function admitChild(ws: WebSocket, inbox: Inbox, self: Self, option
   ws.send(JSON.stringify({ t: 'challenge', nodeId: identity.nodeId, nodeCode: identity.nodeCode, role: identity.role, publicKey: keys.publicKeyText, nonce }));
   const first = await inbox.next(HANDSHAKE_MS);
   if (!first) { options.refuse(CLOSE_BAD_HELLO, 'no hello within 10 s', {}); return null; }
-  const hello = Hello.safeParse(json(first));
-  if (!hello.success) { options.refuse(CLOSE_BAD_HELLO, 'malformed hello', {}); return null; }
-  const child = options.enrolled(hello.data.nodeId);
-  if (!child) { options.refuse(CLOSE_UNKNOWN_PEER, 'unknown node', { nodeId: hello.data.nodeId }); return null; }
-  if (child.publicKey !== hello.data.publicKey || child.nodeCode !== hello.data.nodeCode || child.role !== hello.data.role) {
-    options.refuse(CLOSE_UNKNOWN_PEER, 'node does not match its enrolment', { nodeId: hello.data.nodeId }); return null;
+  const hello = expect(first, 'hello');
+  if (!hello) { options.refuse(CLOSE_BAD_HELLO, 'malformed hello', {}); return null; }
+  const child = options.enrolled(hello.nodeId);
+  if (!child) { options.refuse(CLOSE_UNKNOWN_PEER, 'unknown node', { nodeId: hello.nodeId }); return null; }
+  if (child.publicKey !== hello.publicKey || child.nodeCode !== hello.nodeCode || child.role !== hello.role) {
+    options.refuse(CLOSE_UNKNOWN_PEER, 'node does not match its enrolment', { nodeId: hello.nodeId }); return null;
   }
-  if (!checkSignature(proofText(nonce, hello.data.nodeId, identity.nodeId, hello.data.received), child.key, hello.data.signature)) {
-    options.refuse(CLOSE_UNKNOWN_PEER, 'identity proof failed', { nodeId: hello.data.nodeId }); return null;
+  if (!checkSignature(proofText(nonce, hello.nodeId, identity.nodeId, hello.received), child.key, hello.signature)) {
+    options.refuse(CLOSE_UNKNOWN_PEER, 'identity proof failed', { nodeId: hello.nodeId }); return null;
   }
-  const received = await options.cursors(hello.data.nodeId);
+  const received = await options.cursors(hello.nodeId);
   if (ws.readyState !== ws.OPEN) return null;
-  ws.send(JSON.stringify({ t: 'welcome', signature: sign(null, Buffer.from(proofText(hello.data.nonce, identity.nodeId, hello.data.nodeId, received)), keys.privateKey).toString('base64'), received }));
+  ws.send(JSON.stringify({ t: 'welcome', signature: sign(null, Buffer.from(proofText(hello.nonce, identity.nodeId, hello.nodeId, received)), keys.privateKey).toString('base64'), received }));
   return {
-    peer: { nodeId: hello.data.nodeId, nodeCode: child.nodeCode, role: child.role as PeerIdentity['role'], publicKey: child.key },
+    peer: { nodeId: hello.nodeId, nodeCode: child.nodeCode, role: child.role as PeerIdentity['role'], publicKey: child.key },
     peerKeyText: child.publicKey,
-    received: hello.data.received,
-    control: new ControlChannel(keys.privateKey, child.key, sessionOf(nonce, hello.data.nonce), 'parent'),
-    clock: hello.data.clock,
+    received: hello.received,
+    control: new ControlChannel(keys.privateKey, child.key, sessionOf(nonce, hello.nonce), 'parent'),
+    clock: hello.clock,
   };
 }
 
@@ -122,9 +126,8 @@ export async function greetParent(ws: WebSocket, inbox: Inbox, self: Self, optio
   clock(): number;
   refuse(code: number, reason: string, detail: Record<string, unknown>): void;
 }): Promise<Admitted | null> {
-  const challenge = Challenge.safeParse(json(await inbox.next(HANDSHAKE_MS)));
-  if (!challenge.success) { options.refuse(CLOSE_BAD_HELLO, 'expected a challenge', {}); return null; }
-  const parent = challenge.data;
+  const parent = expect(await inbox.next(HANDSHAKE_MS), 'challenge');
+  if (!parent) { options.refuse(CLOSE_BAD_HELLO, 'expected a challenge', {}); return null; }
   const keyText = await options.pinnedKey(parent.nodeId, parent.publicKey);
   if (!keyText) { options.refuse(CLOSE_UNKNOWN_PEER, 'parent key does not match', { nodeId: parent.nodeId }); return null; }
   const parentKey = parsePublicKey(keyText);
@@ -137,15 +140,15 @@ export async function greetParent(ws: WebSocket, inbox: Inbox, self: Self, optio
     signature: sign(null, Buffer.from(proofText(parent.nonce, identity.nodeId, parent.nodeId, received)), keys.privateKey).toString('base64'),
     received, clock: Math.round(options.clock()),
   }));
-  const welcome = Welcome.safeParse(json(await inbox.next(HANDSHAKE_MS)));
-  if (!welcome.success || !checkSignature(proofText(myNonce, parent.nodeId, identity.nodeId, welcome.data.received), parentKey, welcome.data.signature)) {
-    options.refuse(CLOSE_UNKNOWN_PEER, 'parent failed to prove its identity', { nodeId: parent.nodeId, reason: welcome.success ? 'bad signature' : 'malformed welcome' });
+  const welcome = expect(await inbox.next(HANDSHAKE_MS), 'welcome');
+  if (!welcome || !checkSignature(proofText(myNonce, parent.nodeId, identity.nodeId, welcome.received), parentKey, welcome.signature)) {
+    options.refuse(CLOSE_UNKNOWN_PEER, 'parent failed to prove its identity', { nodeId: parent.nodeId, reason: welcome ? 'bad signature' : 'malformed welcome' });
     return null;
   }
   return {
     peer: { nodeId: parent.nodeId, nodeCode: parent.nodeCode, role: parent.role, publicKey: parentKey },
     peerKeyText: keyText,
-    received: welcome.data.received,
+    received: welcome.received,
     control: new ControlChannel(keys.privateKey, parentKey, sessionOf(parent.nonce, myNonce), 'child'),
   };
 }
