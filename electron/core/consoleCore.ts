@@ -22,6 +22,7 @@ import { loadOrCreateNodeKeys } from './sync/nodeKeys.ts';
 import { SyncNode, type ChildEntry } from './sync/syncNode.ts';
 import { NetworkWatch } from './network/networkWatch.ts';
 import { networkHandlers } from './network/networkService.ts';
+import { quarantineHandlers } from './sync/syncApi.ts';
 import type { LinkChannel } from '../../shared/ipc/contract.ts';
 import { ConsoleError } from '../../shared/ipc/errors.ts';
 import type { Caller } from '../../shared/ipc/roles.ts';
@@ -45,6 +46,11 @@ export interface ConsoleCoreOptions {
   sync?: {
     parentUrl?: string | null;
     parentKey?: string | null;
+    /** PEM CA a wss:// parent's certificate must chain to. */
+    parentCa?: string | null;
+    quarantineExpiryMs?: number;
+    /** How long the parent may be unreachable before the Sync view raises an alarm (default 30 s). */
+    parentGraceMs?: number;
     children?: ChildEntry[];
     channel?: LinkChannel;
     budgetBytesPerMinute?: number;
@@ -100,6 +106,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     clock: wallClock(),
     parentUrl: options.sync?.parentUrl ?? null,
     parentKey: options.sync?.parentKey ?? null,
+    parentCa: options.sync?.parentCa ?? null,
+    quarantineExpiryMs: options.sync?.quarantineExpiryMs,
+    parentGraceMs: options.sync?.parentGraceMs,
     children: options.sync?.children ?? [],
     channel: options.sync?.channel,
     budgetBytesPerMinute: options.sync?.budgetBytesPerMinute,
@@ -140,6 +149,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'sync:status': syncStatus,
     'sync:peers': () => sync.links(),
     'sync:verify': (args) => sync.verify(args.scope ?? null),
+    ...quarantineHandlers(sync),
     'hazards:importTracks': (args) => (args.format === 'geojson' ? importGeoJsonTracks(store, args.fileName, args.text) : importCmaTracks(store, args.fileName, args.text)),
     'hazards:listTracks': () => store.query('hazards.tracks'),
     'map:boundaries': () => store.query('map.boundaries'),

@@ -140,7 +140,7 @@ const COMMANDS: Record<string, Command> = {
   },
   hub: {
     summary: 'run a node without a screen: sync with its parent, serve its children and the console API',
-    usage: 'resilience-console hub --data DIR --port N [--parent ws://HOST:PORT] [--parent-key KEY] [--children FILE] [--channel fibre|wireless|beidou|satphone] [--token T] [--seed]',
+    usage: 'resilience-console hub --data DIR --port N [--parent ws://HOST:PORT|wss://HOST:PORT] [--parent-key KEY] [--parent-ca FILE] [--tls-cert FILE --tls-key FILE] [--children FILE] [--channel fibre|wireless|beidou|satphone] [--quarantine-expiry-hours H] [--parent-grace-seconds S] [--token T] [--seed]',
     options: {
       ...common,
       port: { type: 'string', short: 'p', default: '5180' },
@@ -148,6 +148,11 @@ const COMMANDS: Record<string, Command> = {
       token: { type: 'string' },
       parent: { type: 'string' },
       'parent-key': { type: 'string' },
+      'parent-ca': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'quarantine-expiry-hours': { type: 'string', default: '24' },
+      'parent-grace-seconds': { type: 'string', default: '30' },
       children: { type: 'string' },
       channel: { type: 'string', default: 'fibre' },
       'budget-bytes-per-minute': { type: 'string' },
@@ -182,6 +187,18 @@ const COMMANDS: Record<string, Command> = {
           return 2;
         }
       }
+      const tls = readTlsOptions(values, out);
+      if (tls === null) return 2;
+      const expiryHours = Number(values['quarantine-expiry-hours']);
+      if (!Number.isFinite(expiryHours) || expiryHours <= 0 || expiryHours > 24 * 365) {
+        out.error('INVALID_ARGUMENT', `--quarantine-expiry-hours must be a number of hours above 0, not "${String(values['quarantine-expiry-hours'])}"`);
+        return 2;
+      }
+      const parentGrace = Number(values['parent-grace-seconds']);
+      if (!Number.isFinite(parentGrace) || parentGrace < 1) {
+        out.error('INVALID_ARGUMENT', `--parent-grace-seconds must be at least 1, not "${String(values['parent-grace-seconds'])}"`);
+        return 2;
+      }
       const verifyEvery = Number(values['verify-every']);
       const budget = values['budget-bytes-per-minute'] === undefined ? undefined : Number(values['budget-bytes-per-minute']);
       const core = await createConsoleCore({
@@ -191,6 +208,9 @@ const COMMANDS: Record<string, Command> = {
         sync: {
           parentUrl: typeof values.parent === 'string' ? values.parent : null,
           parentKey: typeof values['parent-key'] === 'string' ? values['parent-key'] : null,
+          parentCa: tls.parentCa,
+          quarantineExpiryMs: expiryHours * 3_600_000,
+          parentGraceMs: parentGrace * 1000,
           children,
           channel: channel as LinkChannel,
           ...(budget !== undefined && Number.isFinite(budget) ? { budgetBytesPerMinute: budget } : {}),
@@ -201,6 +221,7 @@ const COMMANDS: Record<string, Command> = {
         core, port, host: String(values.host), staticDir: path.resolve(String(values.static)),
         // Like serve: the data folder's token, so consoles open on this hub survive its restart.
         token: typeof values.token === 'string' ? values.token : watchAccessToken(path.resolve(String(values.data))),
+        ...(tls.server ? { tls: tls.server } : {}),
       });
       const { nodeId, nodeCode, role } = core.store.identity;
       // A headless node always announces itself as one JSON line, for the scripts that start it.
@@ -362,4 +383,33 @@ export async function main(argv: string[]): Promise<number> {
     out.error('INTERNAL', (error as Error).stack ?? String(error));
     return 1;
   }
+}
+
+/** The hub's TLS files: --tls-cert/--tls-key to serve wss://, --parent-ca to check a wss:// parent. Null (error printed) when unreadable. */
+function readTlsOptions(values: Record<string, string | boolean | undefined>, out: Output): { server: { cert: string; key: string } | null; parentCa: string | null } | null {
+  const read = (option: string): string | null | undefined => {
+    const file = values[option];
+    if (typeof file !== 'string') return null;
+    try {
+      const text = fs.readFileSync(file, 'utf8');
+      if (!text.includes('-----BEGIN ')) throw new Error('not a PEM file');
+      return text;
+    } catch (error) {
+      out.error('INVALID_ARGUMENT', `--${option} ${file} cannot be used: ${(error as Error).message}`);
+      return undefined;
+    }
+  };
+  const cert = read('tls-cert');
+  const key = read('tls-key');
+  const parentCa = read('parent-ca');
+  if (cert === undefined || key === undefined || parentCa === undefined) return null;
+  if ((cert === null) !== (key === null)) {
+    out.error('INVALID_ARGUMENT', '--tls-cert and --tls-key go together: give both to serve wss://, or neither');
+    return null;
+  }
+  if (parentCa !== null && typeof values.parent === 'string' && !/^(wss|https):/.test(values.parent)) {
+    out.error('INVALID_ARGUMENT', '--parent-ca checks a wss:// parent; give --parent wss://HOST:PORT');
+    return null;
+  }
+  return { server: cert !== null && key !== null ? { cert, key } : null, parentCa };
 }

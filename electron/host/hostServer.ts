@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -27,6 +28,8 @@ export interface HostOptions {
   allowOrigins?: readonly string[];
   /** Where answered writes are remembered across a restart (the data folder's `recent-requests.json`); memory only when absent. */
   requestMemoryFile?: string;
+  /** PEM certificate and key: serve HTTPS and wss:// (sync children connect with the organisation's CA). */
+  tls?: { cert: string; key: string };
 }
 
 export interface Host {
@@ -89,7 +92,8 @@ export async function startHost(options: HostOptions, routes: readonly HostRoute
   };
   const signedIn = (given: string) => signIn(given) !== null;
 
-  const server = http.createServer((request, response) => {
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }) : http.createServer();
+  server.on('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -180,7 +184,7 @@ export async function startHost(options: HostOptions, routes: readonly HostRoute
   const urlHost = host.includes(':') ? `[${host}]` : host;
   const token = currentToken();
   return {
-    url: `http://${urlHost}:${port}/#token=${token}`,
+    url: `${options.tls ? 'https' : 'http'}://${urlHost}:${port}/#token=${token}`,
     port,
     token,
     async close() {

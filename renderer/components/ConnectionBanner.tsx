@@ -3,7 +3,7 @@ import { formatTime } from '../i18n/display.ts';
 import { useI18n } from '../i18n/useI18n.ts';
 import { linkView } from '../state/linkView.ts';
 import { OutboxPending } from './OutboxPending.tsx';
-import { ageMessage, outboxParams } from '../state/syncView.ts';
+import { ageMessage, centreName, outboxParams } from '../state/syncView.ts';
 import { useConsole } from '../state/useConsole.ts';
 import { useSyncStatus } from '../state/useSyncStatus.ts';
 
@@ -40,7 +40,7 @@ export function ConnectionBanner() {
         <>
           {status.links.map((link) => (
             <span key={link.peer} className={`connection-banner__chip connection-banner__chip--${link.state}`} data-testid="link-chip" data-peer={link.peer} data-state={link.state}>
-              {t('link.chip', { peer: link.peer, state: t(`sync.state.${link.state}`), channel: t(`channel.${link.channel}`) })}
+              {t('link.chip', { peer: centreName(link, locale), state: t(`sync.state.${link.state}`), channel: t(`channel.${link.channel}`) })}
             </span>
           ))}
           <span className="connection-banner__item" data-testid="outbox-count" data-count={status.outbox}>

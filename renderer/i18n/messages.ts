@@ -2,6 +2,7 @@ import { en as usersEn, zhCN as usersZhCN } from './topics/users.ts';
 
 import { en as alertsEn, zhCN as alertsZhCN } from './topics/alerts.ts';
 import { en as hostEn, zhCN as hostZhCN } from './topics/host.ts';
+import { en as syncEn, zhCN as syncZhCN } from './topics/sync.ts';
 
 /**
  * Every string the console shows, in Chinese (the default) and English. `{name}` marks a
@@ -605,6 +606,7 @@ export const zhCN = {
   ...alertsZhCN,
   ...networkZhCN,
   ...hostZhCN,
+  ...syncZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1201,6 +1203,7 @@ export const en: Messages = {
   ...alertsEn,
   ...networkEn,
   ...hostEn,
+  ...syncEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { LinkStatus, VerifyReport } from '../../shared/ipc/contract.ts';
 import { formatTime } from '../i18n/display.ts';
 import { useI18n } from '../i18n/useI18n.ts';
-import { behind, vectorSummary } from '../state/syncView.ts';
+import { behind, centreName, vectorSummary } from '../state/syncView.ts';
 import { useConsole } from '../state/useConsole.ts';
 import { useSyncStatus } from '../state/useSyncStatus.ts';
 
@@ -25,6 +25,8 @@ export function SyncPanel() {
     return () => { disposed = true; clearInterval(timer); };
   }, [api, status]);
 
+  const parent = (status?.links ?? []).find((link) => link.relation === 'parent' && link.centre);
+
   return (
     <section className="panel sync-panel" aria-labelledby="sync-title">
       <header className="panel__header">
@@ -32,6 +34,8 @@ export function SyncPanel() {
         <button type="button" className="button" data-testid="sync-verify" onClick={() => { void api.sync.verify({}).then(setVerified); }}>{t('sync.verify')}</button>
         {verified && <span className="sync-panel__verified" data-testid="sync-verified">{t('sync.verified', { checksum: verified.checksum.slice(0, 12), ops: verified.opCount })}</span>}
       </header>
+      {parent ? <p className="sync-panel__parent" data-testid="sync-parent">{t('sync.parentCentre', { name: centreName(parent, locale), code: parent.nodeCode || '—' })}</p>
+        : status?.parent ? <p className="sync-panel__parent" data-testid="sync-parent">{t('sync.parentUnknown', { address: status.parent })}</p> : null}
       {status && status.quarantined > 0 && <p className="sync-panel__warn" data-testid="sync-quarantine">{t('sync.quarantine', { count: status.quarantined })}</p>}
       {peers.length === 0 ? <p className="panel__empty" data-testid="sync-empty">{t('sync.empty')}</p> : (
         <table className="data-table" data-testid="sync-peers">
@@ -43,7 +47,7 @@ export function SyncPanel() {
           <tbody>
             {peers.map((peer) => (
               <tr key={peer.peer} data-testid="sync-peer" data-peer={peer.peer} data-state={peer.state}>
-                <td>{peer.peer}</td>
+                <td title={peer.peer}>{centreName(peer, locale)}</td>
                 <td>{t(`sync.relation.${peer.relation}`)}</td>
                 <td className="mono">{peer.nodeCode}</td>
                 <td><span className={`status-pill status-pill--${peer.state}`}>{t(`sync.state.${peer.state}`)}</span></td>

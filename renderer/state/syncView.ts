@@ -26,3 +26,9 @@ export function vectorSummary(vector: Record<string, number>, max = 3): string {
   const shown = entries.slice(0, max).map(([origin, seq]) => `${origin}:${seq}`);
   return entries.length > max ? `${shown.join(' ')} +${entries.length - max}` : shown.join(' ') || '—';
 }
+
+/** A peer as people know it: its centre's name in the reader's language, else its node id. */
+export function centreName(link: Pick<LinkStatus, 'peer' | 'centre'>, locale: string): string {
+  if (!link.centre) return link.peer;
+  return locale.startsWith('en') ? link.centre.nameEn ?? link.centre.name : link.centre.name;
+}

@@ -25,6 +25,7 @@ import { EquipmentState } from '../domain/forces.ts';
 import type { StockBoardRow } from '../resources/stockBoard.ts';
 import { ALERTS_CONTRACT } from './contracts/alerts.ts';
 import { NETWORK_CONTRACT } from './contracts/network.ts';
+import { SYNC_CONTRACT } from './contracts/sync.ts';
 
 /** The role a console plays in the command network. */
 export type NodeRole = 'city' | 'district' | 'street';
@@ -68,10 +69,12 @@ export interface LinkStatus {
   lastSeenAt: string | null;
   /** ISO wall time of the newest op received from this peer. */
   newestDataAt: string | null;
+  /** The command centre at the other end, by its name in the command tree (null if not known here). */
+  centre?: { name: string; nameEn: string | null } | null;
 }
 
 export interface SyncAlarm {
-  kind: 'divergence' | 'clock' | 'scope' | 'auth' | 'malformed';
+  kind: 'divergence' | 'clock' | 'scope' | 'auth' | 'malformed' | 'unreachable';
   peer: string;
   message: string;
   at: string;
@@ -256,6 +259,7 @@ export const CONTRACT = {
   ...OUTBOX_CONTRACT,
   ...ALERTS_CONTRACT,
   ...NETWORK_CONTRACT,
+  ...SYNC_CONTRACT,
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTITY_NAMES, type EntityName } from '../domain/entities.ts';
+import { Author, NodeId, PrioritySchema } from './wire.ts';
 
 /** Version of the op body format; bumped when a body schema changes incompatibly. */
 export const OP_SCHEMA_VERSION = 1;
@@ -14,13 +15,13 @@ export const OP_SCHEMA_VERSION = 1;
 export const OpKind = z.enum(['upsert', 'patch', 'insert', 'tombstone']);
 export type OpKind = z.infer<typeof OpKind>;
 
-export const Priority = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export const Priority = PrioritySchema;
 export type Priority = z.infer<typeof Priority>;
 
 /** Scope: the 12-digit code of the command node whose subtree the op belongs to, or '*' for city-wide. */
 export const OpScope = z.string().regex(/^(\d{12}|\*)$/);
 
-export const NodeId = z.string().regex(/^[a-z0-9-]{3,40}$/, 'node id must be 3–40 lowercase letters, digits or dashes');
+export { NodeId };
 
 export const Op = z.object({
   id: z.string().min(5).max(64),
@@ -34,6 +35,8 @@ export const Op = z.object({
   body: z.record(z.string(), z.unknown()).nullable(),
   priority: Priority,
   scope: OpScope,
+  /** The user whose call made the change (the store stamps it from the caller); none for the core's own work. */
+  author: Author.nullable().optional(),
 }).refine((op) => op.id === `${op.origin}:${op.seq}`, { message: 'op id must be origin:seq' });
 export type Op = z.infer<typeof Op>;
 
@@ -45,6 +48,7 @@ export interface OpDraft {
   body: Record<string, unknown> | null;
   priority?: Priority;
   scope: string;
+  author?: string | null;
 }
 
 /** A change event for subscribed views: which keys of which entity changed. */

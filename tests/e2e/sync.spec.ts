@@ -42,7 +42,7 @@ test.describe('sync in the console', () => {
     const entry = keys(districtDir, 'huangpu-hub', 'district', '310101000000');
     fs.writeFileSync(path.join(root, 'children.json'), JSON.stringify([entry]));
     city = await hub(['--data', cityDir, '--children', path.join(root, 'children.json'), '--seed']);
-    district = await hub(['--data', districtDir, '--parent', `ws://127.0.0.1:${city.port}`]);
+    district = await hub(['--data', districtDir, '--parent', `ws://127.0.0.1:${city.port}`, '--parent-grace-seconds', '2']);
   });
 
   test.afterAll(() => {
@@ -71,6 +71,14 @@ test.describe('sync in the console', () => {
     city.child.kill('SIGKILL');
     await expect(page.getByTestId('link-state')).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
     await expect(page.getByTestId('link-chip').first()).toHaveAttribute('data-state', 'offline');
+    // The parent is named as a centre, and its loss raises an alarm once the grace period is over.
+    await expect(page.getByTestId('sync-parent')).toHaveText('上级指挥中心：上海市（310000000000）');
+    await expect(page.getByTestId('sync-alarm-list')).toContainText('上级不可达', { timeout: 20_000 });
+    await expect(page.getByTestId('sync-alarms')).toBeVisible();
     await shot(page, 'sync-parent-lost.png');
+    await page.getByTestId('language-switch').click();
+    await expect(page.getByTestId('sync-parent')).toHaveText('Parent centre: Shanghai (310000000000)');
+    await expect(page.getByTestId('sync-alarm-list')).toContainText('parent unreachable');
+    await shot(page, 'sync-parent-lost-en.png');
   });
 });

@@ -73,11 +73,16 @@ describe('users and roles', () => {
 
   it('lets a liaison report an incident but keeps boundaries and dispatch to others', async () => {
     const admin = await session('admin-token');
-    const made = (await admin.call('users:add', { name: '交通委联络员', role: 'liaison' })).result as { token: string };
+    const made = (await admin.call('users:add', { name: '交通委联络员', role: 'liaison' })).result as { token: string; user: { id: string } };
     const liaison = await session(made.token);
+    const before = await core.store.query('meta.countOps');
     const reported = await liaison.call('incidents:report', REPORT);
     expect(reported.error).toBeUndefined();
     expect(reported.ok).toBe(true);
+    // Every op the call made names the liaison as its author, and travels with it.
+    const ops = await core.store.query('ops.range', { origin: core.store.identity.nodeId, afterSeq: before, limit: 100 });
+    expect(ops.length).toBeGreaterThan(0);
+    expect(new Set(ops.map((op) => op.author))).toEqual(new Set([made.user.id]));
     expect(await liaison.call('map:importBoundaries', { fileName: 'x.geojson', text: '{}', crs: 'wgs84' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await liaison.call('resources:advanceAllocation', { id: 'a-1', to: 'committed' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     liaison.ws.close();

@@ -1,14 +1,14 @@
-import { sign } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { encodeHlc } from '../../shared/sync/hlc.ts';
 import type { Op } from '../../shared/sync/op.ts';
 import { encodeBatch, toWire } from '../../electron/core/sync/codec.ts';
 import { loadOrCreateNodeKeys } from '../../electron/core/sync/nodeKeys.ts';
 import { enrol, startNode, until, type TestNode } from './syncNodes.ts';
+import { SyncPeer } from './syncPeer.ts';
 
 const CITY = '310000000000';
 const HUANGPU = '310101000000';
@@ -174,24 +174,10 @@ describe('a narrow channel (Beidou short messages)', () => {
 });
 
 describe('a hub refuses what it cannot trust, audits it and stores nothing', () => {
-  /** Connects to the district's /sync as `id` with `key`, answering the challenge; resolves with the socket once welcomed, or the close code. */
-  function connectAs(id: string, code: string, keyDir: string): Promise<{ ws: WebSocket; welcomed: boolean; code?: number }> {
-    const keys = loadOrCreateNodeKeys(keyDir);
-    return new Promise((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${district.host.port}/sync`);
-      ws.on('close', (closeCode) => resolve({ ws, welcomed: false, code: closeCode }));
-      ws.once('message', (data) => {
-        const challenge = JSON.parse(String(data)) as { nonce: string; nodeId: string };
-        ws.send(JSON.stringify({
-          t: 'hello', nodeId: id, nodeCode: code, role: 'street', publicKey: keys.publicKeyText, nonce: 'a'.repeat(32),
-          signature: sign(null, Buffer.from(`resilience-console sync v1\n${challenge.nonce}\n${id}\n${challenge.nodeId}`), keys.privateKey).toString('base64'),
-          received: [0, 0, 0, 0, 0], clock: Date.now(),
-        }));
-        ws.once('message', (reply) => {
-          if (JSON.parse(String(reply)).t === 'welcome') resolve({ ws, welcomed: true });
-        });
-      });
-    });
+  /** Connects to the district's /sync as `id` with the key in `keyDir`; resolves with the socket once welcomed, or the close code. */
+  async function connectAs(id: string, code: string, keyDir: string): Promise<{ ws: WebSocket; peer: SyncPeer; welcomed: boolean; code?: number }> {
+    const { peer, welcomed } = await SyncPeer.connect(`ws://127.0.0.1:${district.host.port}`, { nodeId: id, nodeCode: code, role: 'street', keyDir });
+    return welcomed ? { ws: peer.ws, peer, welcomed } : { ws: peer.ws, peer, welcomed, code: await peer.whenClosed() };
   }
 
   const rogueOp = (seq: number, scope: string, hlc = encodeHlc({ wallMs: Date.now(), counter: 0 })): Op => ({
@@ -227,13 +213,10 @@ describe('a hub refuses what it cannot trust, audits it and stores nothing', () 
 
   it('accepts a child\'s ops inside its scope and refuses, per op, those outside it', async () => {
     const before = await incidentTitles(district);
-    const { ws } = await connectAs('rogue-street', '310101013000', rogue.dataDir);
+    const { ws, peer } = await connectAs('rogue-street', '310101013000', rogue.dataDir);
     const ops = [rogueOp(1, '310101013000'), rogueOp(2, XUHUI), rogueOp(3, STREET)];
-    ws.send(await encodeBatch(1, 3, JSON.stringify(ops.map(toWire)), loadOrCreateNodeKeys(rogue.dataDir).privateKey));
-    const ack = await new Promise<Record<string, unknown>>((resolve) => ws.on('message', (data, binary) => {
-      if (!binary) { const m = JSON.parse(String(data)) as Record<string, unknown>; if (m.t === 'ack') resolve(m); }
-    }));
-    expect(ack).toMatchObject({ lane: 1, upTo: 3 });
+    await peer.sendOps(ops, 1, 3);
+    expect(await peer.ack(1, 3)).toMatchObject({ lane: 1, upTo: 3 });
     const after = await incidentTitles(district);
     expect(after.filter((t) => !before.includes(t))).toEqual(['rogue 1']);
     expect(await auditActions(district)).toContain('ops refused: out of scope');

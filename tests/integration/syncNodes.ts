@@ -23,6 +23,9 @@ export interface NodeSpec {
   role: NodeRole;
   code: string;
   parent?: TestNode;
+  /** A parent address to use instead of `parent` (one that is down, for instance). */
+  parentUrl?: string;
+  parentGraceMs?: number;
   children?: ChildEntry[];
   channel?: LinkChannel;
   budgetBytesPerMinute?: number;
@@ -45,7 +48,8 @@ export async function startNode(spec: NodeSpec): Promise<TestNode> {
   const core = await createConsoleCore({
     dataDir, nodeId: spec.id, role: spec.role, nodeCode: spec.code, seed: spec.seed ?? false,
     sync: {
-      parentUrl: spec.parent ? `ws://127.0.0.1:${spec.parent.host.port}` : null,
+      parentUrl: spec.parentUrl ?? (spec.parent ? `ws://127.0.0.1:${spec.parent.host.port}` : null),
+      ...(spec.parentGraceMs ? { parentGraceMs: spec.parentGraceMs } : {}),
       children: spec.children ?? [],
       channel: spec.channel,
       budgetBytesPerMinute: spec.budgetBytesPerMinute,

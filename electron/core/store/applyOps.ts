@@ -30,8 +30,8 @@ export class OpApplier {
   readonly applyBatch: (ops: readonly Op[], via?: string | null) => ChangeEvent[];
 
   constructor(private readonly db: Database.Database) {
-    this.insertOp = db.prepare(`INSERT OR IGNORE INTO ops (origin, seq, hlc, schema, entity, key, kind, body, priority, scope, received_at, via)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertOp = db.prepare(`INSERT OR IGNORE INTO ops (origin, seq, hlc, schema, entity, key, kind, body, priority, scope, received_at, via, author)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.addBalance = db.prepare(`INSERT INTO stock_balances (depot_id, item_id, balance, updated_hlc) VALUES (?, ?, ?, ?)
       ON CONFLICT (depot_id, item_id) DO UPDATE SET balance = balance + excluded.balance,
         updated_hlc = max(updated_hlc, excluded.updated_hlc)`);
@@ -57,7 +57,7 @@ export class OpApplier {
     const receivedAt = Date.now();
     for (const op of ops) {
       const bodyJson = op.body === null ? null : JSON.stringify(op.body);
-      const fresh = this.insertOp.run(op.origin, op.seq, op.hlc, op.schema, op.entity, op.key, op.kind, bodyJson, op.priority, op.scope, receivedAt, via).changes === 1;
+      const fresh = this.insertOp.run(op.origin, op.seq, op.hlc, op.schema, op.entity, op.key, op.kind, bodyJson, op.priority, op.scope, receivedAt, via, op.author ?? null).changes === 1;
       if (!fresh) continue;
       let entry = vector.get(op.origin);
       if (!entry) vector.set(op.origin, (entry = { seq: this.readVector.get(op.origin)?.seq ?? 0, gap: false }));

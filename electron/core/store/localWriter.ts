@@ -36,6 +36,7 @@ export class LocalWriter {
         body: draft.body,
         priority: draft.priority ?? ENTITIES[draft.entity].priority,
         scope: draft.scope,
+        ...(draft.author ? { author: draft.author } : {}),
       };
     });
     return { ops, changes: this.applier.applyBatch(ops) };

@@ -51,9 +51,9 @@ export const QUERIES = {
     (db.prepare('SELECT body FROM allocation_steps WHERE allocation_id = ? AND live = 1 ORDER BY at, key').all(args.id) as { body: string }[])
       .map((row) => JSON.parse(row.body) as AllocationStep),
   'ops.range': (db: Database.Database, args: { origin: string; afterSeq: number; limit: number }): Op[] =>
-    (db.prepare(`SELECT origin, seq, hlc, schema, entity, key, kind, body, priority, scope FROM ops
-      WHERE origin = ? AND seq > ? ORDER BY seq LIMIT ?`).all(args.origin, args.afterSeq, args.limit) as (Omit<Op, 'id' | 'body'> & { body: string | null })[])
-      .map((row) => ({ ...row, id: `${row.origin}:${row.seq}`, body: row.body === null ? null : JSON.parse(row.body) as Record<string, unknown> })),
+    (db.prepare(`SELECT origin, seq, hlc, schema, entity, key, kind, body, priority, scope, author FROM ops
+      WHERE origin = ? AND seq > ? ORDER BY seq LIMIT ?`).all(args.origin, args.afterSeq, args.limit) as (Omit<Op, 'id' | 'body'> & { body: string | null; author: string | null })[])
+      .map(({ author, ...row }) => ({ ...row, id: `${row.origin}:${row.seq}`, body: row.body === null ? null : JSON.parse(row.body) as Record<string, unknown>, ...(author ? { author } : {}) })),
   'audit.recent': (db: Database.Database, args: { limit: number }) =>
     (db.prepare('SELECT id, at, actor, action, detail FROM audit ORDER BY id DESC LIMIT ?').all(args.limit) as { id: number; at: number; actor: string; action: string; detail: string }[])
       .map((row) => ({ ...row, detail: JSON.parse(row.detail) as unknown })),

@@ -7,8 +7,8 @@ import type { NodeRole } from '../../../shared/ipc/contract.ts';
 import type { QueryArgs, QueryName, QueryResult } from './queries.ts';
 import type { NodeIdentity } from './repos/metaRepo.ts';
 import { StoreError } from './storeErrors.ts';
-import type { FrameArgs, FrameResult, LaneRead, LaneReadArgs, SyncStore } from './syncStore.ts';
-import type { VerifyReport } from '../../../shared/ipc/contract.ts';
+import { currentCaller } from '../users/callGate.ts';
+import type { SyncArgs, SyncCallName, SyncResult } from './syncCalls.ts';
 import type { WorkerInit, WorkerMessage, WorkerRequest } from './workerProtocol.ts';
 
 export interface StoreOptions {
@@ -22,20 +22,6 @@ export interface StoreOptions {
 }
 
 export const DATABASE_FILE = 'console.db';
-
-/** Sync calls: [argument, result]. */
-export interface SyncCalls {
-  readLane: [LaneReadArgs, LaneRead];
-  receiveFrame: [FrameArgs, FrameResult];
-  pending: [{ after: number[]; excludeVia: string; visibleTo: string | null }, number[]];
-  cursors: [string, number[]];
-  noteAcked: [{ peer: string; lane: number; upTo: number }, null];
-  releaseQuarantine: [null, number];
-  quarantineSummary: [null, ReturnType<SyncStore['quarantineSummary']>];
-  putPeer: [Parameters<SyncStore['putPeer']>[0], null];
-  peers: [null, ReturnType<SyncStore['peers']>];
-  verify: [string | null, VerifyReport];
-}
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -79,7 +65,10 @@ export class Store {
 
   /** Writes drafts as this node's ops, in one transaction; resolves once on disk. */
   write(drafts: OpDraft[]): Promise<Op[]> {
-    return this.request({ type: 'write', drafts }) as Promise<Op[]>;
+    // Every op names the user whose call made it (issue 10, finding 7); the core's own work names none.
+    const author = currentCaller()?.userId;
+    const stamped = author ? drafts.map((draft) => (draft.author ? draft : { ...draft, author })) : drafts;
+    return this.request({ type: 'write', drafts: stamped }) as Promise<Op[]>;
   }
 
   /** Applies ops made elsewhere (sync); duplicates are ignored. Resolves with keys changed. */
@@ -93,8 +82,8 @@ export class Store {
   }
 
   /** A sync call run in the store thread (see electron/core/sync/syncStore.ts). */
-  sync<C extends keyof SyncCalls>(call: C, args: SyncCalls[C][0]): Promise<SyncCalls[C][1]> {
-    return this.request({ type: 'sync', call, args }) as Promise<SyncCalls[C][1]>;
+  sync<C extends SyncCallName>(call: C, args: SyncArgs<C>): Promise<SyncResult<C>> {
+    return this.request({ type: 'sync', call, args }) as Promise<SyncResult<C>>;
   }
 
   query<N extends QueryName>(name: N, ...args: QueryArgs<N> extends undefined ? [] : [QueryArgs<N>]): Promise<QueryResult<N>> {

@@ -2,13 +2,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { OpApplier } from './applyOps.ts';
 import { LocalWriter } from './localWriter.ts';
-import { HLC_MAX_DRIFT_MS, HybridClock } from '../../../shared/sync/hlc.ts';
+import { HybridClock } from '../../../shared/sync/hlc.ts';
 import type { ChangeEvent } from '../../../shared/sync/op.ts';
 import { openDatabase } from './openDatabase.ts';
 import { QUERIES, type QueryName } from './queries.ts';
 import { audit, readIdentity, writeIdentity } from './repos/metaRepo.ts';
 import { StoreError } from './storeErrors.ts';
 import { SyncStore } from './syncStore.ts';
+import { SYNC_CALLS, type SyncCallName, type SyncContext } from './syncCalls.ts';
+import { Quarantine } from './quarantine.ts';
 import { wallClock } from '../sync/clock.ts';
 import type { WorkerInit, WorkerMessage, WorkerRequest } from './workerProtocol.ts';
 
@@ -25,7 +27,7 @@ function errorOf(error: unknown): { code: StoreError['code'] | 'INTERNAL'; messa
 let db: Database.Database;
 let writer: LocalWriter;
 let applier: OpApplier;
-let sync: SyncStore;
+let syncContext: SyncContext;
 const now = wallClock();
 try {
   const init = workerData as WorkerInit;
@@ -38,7 +40,7 @@ try {
   }
   applier = new OpApplier(db);
   writer = new LocalWriter(db, applier, identity.nodeId, new HybridClock(now));
-  sync = new SyncStore(db, applier, writer, identity.nodeId);
+  syncContext = { sync: new SyncStore(db, applier, writer, identity.nodeId, now), quarantine: new Quarantine(db, applier), now };
   post({ type: 'ready', identity, created });
 } catch (error) {
   post({ type: 'failed', ...errorOf(error) });
@@ -67,7 +69,9 @@ port.on('message', (request: WorkerRequest) => {
         break;
       }
       case 'sync': {
-        const { result, changes } = runSync(request.call, request.args);
+        const run = SYNC_CALLS[request.call as SyncCallName] as ((context: SyncContext, args: unknown) => { result: unknown; changes?: ChangeEvent[] }) | undefined;
+        if (!run) throw new Error(`unknown sync call ${request.call}`);
+        const { result, changes } = run(syncContext, request.args);
         post({ type: 'reply', id: request.id, ok: true, result });
         if (changes?.length) post({ type: 'changed', changes });
         break;
@@ -89,25 +93,3 @@ port.on('message', (request: WorkerRequest) => {
   }
 });
 
-/** The sync calls the main thread may make; the ones that change data also return change events. */
-function runSync(call: string, args: unknown): { result: unknown; changes?: ChangeEvent[] } {
-  switch (call) {
-    case 'readLane': return { result: sync.readLane(args as Parameters<SyncStore['readLane']>[0]) };
-    case 'receiveFrame': {
-      const { result, changes } = sync.receiveFrame(args as Parameters<SyncStore['receiveFrame']>[0], now());
-      return { result, changes };
-    }
-    case 'pending': return { result: sync.pending(args as Parameters<SyncStore['pending']>[0]) };
-    case 'noteAcked': return { result: sync.noteAcked(args as Parameters<SyncStore['noteAcked']>[0]) ?? null };
-    case 'cursors': return { result: sync.cursors(args as string) };
-    case 'releaseQuarantine': {
-      const changes = sync.releaseQuarantine(HLC_MAX_DRIFT_MS);
-      return { result: changes.length, changes };
-    }
-    case 'quarantineSummary': return { result: sync.quarantineSummary() };
-    case 'putPeer': return { result: sync.putPeer(args as Parameters<SyncStore['putPeer']>[0]) ?? null };
-    case 'peers': return { result: sync.peers() };
-    case 'verify': return { result: sync.verify(args as string | null) };
-    default: throw new Error(`unknown sync call ${call}`);
-  }
-}

@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { KeyObject } from 'node:crypto';
-import { mayWrite, scopeFilterSql } from '../../../shared/sync/scope.ts';
+import { scopeFilterSql } from '../../../shared/sync/scope.ts';
 import { decodeHlc, HLC_MAX_DRIFT_MS } from '../../../shared/sync/hlc.ts';
+import { PRIORITIES, type Priority } from '../../../shared/sync/wire.ts';
+import type { EntityName } from '../../../shared/domain/entities.ts';
+import type { Level } from '../../../shared/sync/issueRules.ts';
+import { admitBatch, type AdmissionLookups, type Refusal, type Sender } from '../sync/admission.ts';
 import { decodeFrameSync } from '../sync/codec.ts';
 import { parsePublicKey } from '../sync/nodeKeys.ts';
 import type { ChangeEvent, Op } from '../../../shared/sync/op.ts';
@@ -11,8 +15,7 @@ import type { OpApplier } from './applyOps.ts';
 import type { LocalWriter } from './localWriter.ts';
 import { TABLE_OF } from './tables.ts';
 
-/** An op as it travels: the Op fields in a fixed order, without the derivable id. */
-export type WireOp = [origin: string, seq: number, hlc: string, schema: number, entity: string, key: string, kind: string, body: Record<string, unknown> | null, priority: number, scope: string];
+export type { WireOp } from '../../../shared/sync/wire.ts';
 
 export interface LaneRead {
   /** JSON text of WireOp[] (built in the store thread, so the ops cross threads as one string). */
@@ -43,23 +46,28 @@ export interface RemoteBatch {
   upTo: number;
 }
 
-const LANES = [0, 1, 2, 3, 4] as const;
+/**
+ * A remote stamp ahead of our wall clock by more than this is applied by its own stamp but not
+ * merged into our clock: a peer whose clock runs fast must not make our next write carry its time.
+ */
+export const CLOCK_MERGE_TOLERANCE_MS = 1000;
 
 export interface FrameArgs {
   frame: Uint8Array;
-  /** The sender's node id and public key (base64 SPKI). */
-  peer: string;
+  /** Who sent it: a child's ops are checked against its scope and level, every peer's against origin and shape. */
+  sender: Sender;
+  /** The sender's public key (base64 SPKI). */
   peerKey: string;
-  /** A child's code: its ops must lie in its scope. Null for the parent, whose ops are all accepted. */
-  childCode: string | null;
   maxInflated: number;
 }
 
 export interface FrameResult {
-  lane: number;
+  lane: Priority;
   upTo: number;
   applied: number;
-  outOfScope: string[];
+  /** Ops refused, with why (first 50). */
+  refused: Refusal[];
+  refusedCount: number;
   quarantined: number;
   maxDriftMs: number;
   /** Wall time (ms) of the newest op applied, or null. */
@@ -74,7 +82,16 @@ export class SyncStore {
   private readonly putQuarantine: Database.Statement;
   readonly applyRemote: (batch: RemoteBatch) => ChangeEvent[];
 
-  constructor(private readonly db: Database.Database, private readonly applier: OpApplier, private readonly writer: LocalWriter, private readonly nodeId: string) {
+  private readonly rowScopes = new Map<EntityName, Database.Statement<[string], { scope: string | null }>>();
+  private readonly firstVia: Database.Statement<[string], { via: string }>;
+  private readonly routes = new Map<string, string | null>();
+  private childLevels: Map<string, Level> | null = null;
+
+  constructor(private readonly db: Database.Database, private readonly applier: OpApplier, private readonly writer: LocalWriter, private readonly nodeId: string, private readonly now: () => number = Date.now) {
+    this.firstVia = db.prepare('SELECT via FROM ops WHERE origin = ? AND via IS NOT NULL LIMIT 1');
+    for (const [entity, table] of Object.entries(TABLE_OF) as [EntityName, string][]) {
+      this.rowScopes.set(entity, db.prepare(`SELECT scope FROM ${table} WHERE key = ?`));
+    }
     this.maxLane = db.prepare('SELECT max(lseq) AS m FROM ops WHERE priority = ?');
     this.putCursor = db.prepare(`INSERT INTO sync_cursors (peer, lane, received) VALUES (?, ?, ?)
       ON CONFLICT (peer, lane) DO UPDATE SET received = max(received, excluded.received)`);
@@ -85,8 +102,10 @@ export class SyncStore {
       for (const { op, driftMs } of batch.quarantined) this.putQuarantine.run(op.origin, op.seq, JSON.stringify(op), batch.via, Math.round(driftMs), now);
       this.putCursor.run(batch.via, batch.lane, batch.upTo);
       let newest = '';
-      for (const op of batch.ops) if (op.hlc > newest) newest = op.hlc;
-      // Local ops written after these must order after them: merge the newest remote stamp into our clock.
+      const mergeLimit = this.now() + CLOCK_MERGE_TOLERANCE_MS;
+      for (const op of batch.ops) if (op.hlc > newest && decodeHlc(op.hlc).wallMs <= mergeLimit) newest = op.hlc;
+      // Local ops written after these must order after them: merge the newest remote stamp that is
+      // not ahead of our wall clock into our clock (one ahead would drag our own writes with it).
       if (newest) this.writer.clock.receive(newest);
       return changes;
     });
@@ -106,11 +125,10 @@ export class SyncStore {
     const decoded = decodeFrameSync(frame, key, args.maxInflated);
     const ops: Op[] = [];
     const quarantined: { op: Op; driftMs: number }[] = [];
-    const outOfScope: string[] = [];
     let newestWall: number | null = null;
     let maxDriftMs = 0;
-    for (const op of decoded.ops) {
-      if (args.childCode !== null && !mayWrite(args.childCode, op.scope)) { outOfScope.push(op.id); continue; }
+    const { accepted, refused } = admitBatch(decoded.ops, args.sender, this.lookups());
+    for (const op of accepted) {
       const wall = decodeHlc(op.hlc).wallMs;
       const drift = wall - now;
       if (drift > HLC_MAX_DRIFT_MS) {
@@ -121,20 +139,41 @@ export class SyncStore {
       ops.push(op);
       if (newestWall === null || wall > newestWall) newestWall = wall;
     }
-    const changes = this.applyRemote({ ops, quarantined, via: args.peer, lane: decoded.lane, upTo: decoded.upTo });
-    return { result: { lane: decoded.lane, upTo: decoded.upTo, applied: ops.length, outOfScope, quarantined: quarantined.length, maxDriftMs, newestWall }, changes };
+    const changes = this.applyRemote({ ops, quarantined, via: args.sender.nodeId, lane: decoded.lane, upTo: decoded.upTo });
+    for (const op of ops) if (!this.routes.get(op.origin)) this.routes.set(op.origin, args.sender.nodeId);
+    return { result: { lane: decoded.lane, upTo: decoded.upTo, applied: ops.length, refused: refused.slice(0, 50), refusedCount: refused.length, quarantined: quarantined.length, maxDriftMs, newestWall }, changes };
+  }
+
+  /** What admission needs to know, answered from this database (routes and children are cached). */
+  private lookups(): AdmissionLookups {
+    if (!this.childLevels) {
+      this.childLevels = new Map(this.peers().filter((peer) => peer.relation === 'child').map((peer) => [peer.peer, peer.role as Level]));
+    }
+    return {
+      selfId: this.nodeId,
+      children: this.childLevels,
+      routeOf: (origin) => {
+        let route = this.routes.get(origin);
+        if (route === undefined) this.routes.set(origin, (route = this.firstVia.get(origin)?.via ?? null));
+        return route;
+      },
+      rowScope: (entity, key) => {
+        const row = this.rowScopes.get(entity)!.get(key);
+        return row === undefined ? undefined : row.scope;
+      },
+    };
   }
 
   readLane(args: LaneReadArgs): LaneRead {
     const statement = this.laneStatement(args.visibleTo);
     const params = args.visibleTo ? scopeFilterSql(args.visibleTo)[1] : [];
     const rows = statement.all(args.lane, args.after, args.excludeVia, ...params, args.limit) as
-      { lseq: number; origin: string; seq: number; hlc: string; schema: number; entity: string; key: string; kind: string; body: string | null; priority: number; scope: string }[];
+      { lseq: number; origin: string; seq: number; hlc: string; schema: number; entity: string; key: string; kind: string; body: string | null; priority: number; scope: string; author: string | null }[];
     const parts: string[] = [];
     let bytes = 2;
     let upTo = args.after;
     for (const row of rows) {
-      const part = `[${JSON.stringify(row.origin)},${row.seq},"${row.hlc}",${row.schema},${JSON.stringify(row.entity)},${JSON.stringify(row.key)},"${row.kind}",${row.body ?? 'null'},${row.priority},"${row.scope}"]`;
+      const part = `[${JSON.stringify(row.origin)},${row.seq},"${row.hlc}",${row.schema},${JSON.stringify(row.entity)},${JSON.stringify(row.key)},"${row.kind}",${row.body ?? 'null'},${row.priority},"${row.scope}"${row.author === null ? '' : `,${JSON.stringify(row.author)}`}]`;
       if (parts.length > 0 && bytes + part.length > args.maxBytes) break;
       parts.push(part);
       bytes += part.length + 1;
@@ -150,7 +189,7 @@ export class SyncStore {
   pending(args: { after: number[]; excludeVia: string; visibleTo: string | null }): number[] {
     const [where, params] = args.visibleTo ? scopeFilterSql(args.visibleTo) : ['1', []];
     const statement = this.db.prepare(`SELECT count(*) AS n FROM ops WHERE priority = ? AND lseq > ? AND via IS NOT ? AND ${where}`);
-    return LANES.map((lane) => (statement.get(lane, args.after[lane] ?? 0, args.excludeVia, ...params) as { n: number }).n);
+    return PRIORITIES.map((lane) => (statement.get(lane, args.after[lane] ?? 0, args.excludeVia, ...params) as { n: number }).n);
   }
 
   /** Records that `peer` acknowledged our ops up to `upTo` in `lane` (for the outbox while it is unreachable). */
@@ -160,25 +199,9 @@ export class SyncStore {
 
   cursors(peer: string): number[] {
     const rows = this.db.prepare('SELECT lane, received FROM sync_cursors WHERE peer = ?').all(peer) as { lane: number; received: number }[];
-    const cursors = LANES.map(() => 0);
+    const cursors = PRIORITIES.map(() => 0);
     for (const row of rows) cursors[row.lane] = row.received;
     return cursors;
-  }
-
-  /** Quarantined ops whose clock is now within the limit are applied; returns how many. */
-  releaseQuarantine(maxDriftMs: number): ChangeEvent[] {
-    const limit = Date.now() + maxDriftMs;
-    const rows = this.db.prepare('SELECT origin, seq, op, via FROM quarantine').all() as { origin: string; seq: number; op: string; via: string | null }[];
-    const ready = rows.filter((row) => parseInt((JSON.parse(row.op) as Op).hlc.slice(0, 12), 16) <= limit);
-    if (ready.length === 0) return [];
-    return this.db.transaction(() => {
-      const changes: ChangeEvent[] = [];
-      for (const row of ready) {
-        changes.push(...this.applier.applyBatch([JSON.parse(row.op) as Op], row.via));
-        this.db.prepare('DELETE FROM quarantine WHERE origin = ? AND seq = ?').run(row.origin, row.seq);
-      }
-      return changes;
-    })();
   }
 
   quarantineSummary(): { count: number; origins: { origin: string; via: string | null; count: number; maxDriftMs: number }[] } {
@@ -191,6 +214,7 @@ export class SyncStore {
       ON CONFLICT (peer) DO UPDATE SET relation = excluded.relation, role = excluded.role, node_code = excluded.node_code,
         public_key = coalesce(excluded.public_key, public_key), last_seen = excluded.last_seen, info = excluded.info`)
       .run(peer.peer, peer.relation, peer.role, peer.nodeCode, peer.publicKey, Date.now(), JSON.stringify(peer.info ?? {}));
+    this.childLevels = null;
   }
 
   peers(): { peer: string; relation: 'parent' | 'child'; role: string; nodeCode: string; publicKey: string | null; lastSeen: number | null; info: unknown }[] {
@@ -227,7 +251,7 @@ export class SyncStore {
     let statement = this.laneStatements.get(cacheKey);
     if (!statement) {
       const where = visibleTo ? scopeFilterSql(visibleTo)[0] : '1';
-      statement = this.db.prepare(`SELECT lseq, origin, seq, hlc, schema, entity, key, kind, body, priority, scope FROM ops
+      statement = this.db.prepare(`SELECT lseq, origin, seq, hlc, schema, entity, key, kind, body, priority, scope, author FROM ops
         WHERE priority = ? AND lseq > ? AND via IS NOT ? AND ${where} ORDER BY lseq LIMIT ?`);
       this.laneStatements.set(cacheKey, statement);
     }

@@ -99,3 +99,23 @@ describe('fromWire', () => {
     }
   });
 });
+
+describe('an op\'s author on the wire', () => {
+  const op: Op = {
+    id: 'hp-hub:3', origin: 'hp-hub', seq: 3, hlc: encodeHlc({ wallMs: Date.now(), counter: 0 }), schema: 1, entity: 'incident', key: 'i-3', kind: 'patch',
+    body: { status: 'verified' }, priority: 1, scope: '310101000000', author: 'duty.zhang',
+  };
+
+  it('travels as an eleventh field and comes back, and an op without one stays ten fields long', async () => {
+    expect(toWire(op)).toHaveLength(11);
+    const { author: _author, ...anonymous } = op;
+    expect(toWire(anonymous)).toHaveLength(10);
+    const decoded = decodeFrameSync(await encodeBatch(1, 3, JSON.stringify([toWire(op), toWire(anonymous)]), keys.privateKey), keys.publicKey, 1 << 20);
+    expect(decoded.ops).toEqual([op, anonymous]);
+  });
+
+  it('refuses a frame whose author is not a user id', async () => {
+    const frame = await encodeBatch(1, 3, JSON.stringify([[...toWire(op).slice(0, 10), 'drop table;']]), keys.privateKey);
+    expect(() => decodeFrameSync(frame, keys.publicKey, 1 << 20)).toThrow(FrameError);
+  });
+});

@@ -1,10 +1,9 @@
 import { sign, verify, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { z } from 'zod';
 import type { Op } from '../../../shared/sync/op.ts';
 import { ENTITY_NAMES } from '../../../shared/domain/entities.ts';
-import type { WireOp } from '../store/syncStore.ts';
+import { PRIORITIES, PrioritySchema, type Priority, type WireOp } from '../../../shared/sync/wire.ts';
 
 /**
  * Binary sync frames. A batch is one WebSocket binary message:
@@ -44,22 +43,25 @@ const NARROW_DICTIONARY = Buffer.from([
 const deflate = promisify(zlib.deflateRaw);
 
 export function toWire(op: Op): WireOp {
-  return [op.origin, op.seq, op.hlc, op.schema, op.entity, op.key, op.kind, op.body, op.priority, op.scope];
+  const wire: WireOp = [op.origin, op.seq, op.hlc, op.schema, op.entity, op.key, op.kind, op.body, op.priority, op.scope];
+  return op.author ? [...wire, op.author] as WireOp : wire;
 }
 
 const NODE_ID = /^[a-z0-9-]{3,40}$/;
 const HLC = /^[0-9a-f]{16}$/;
 const SCOPE = /^(\d{12}|\*)$/;
+const AUTHOR = /^[A-Za-z0-9_.:-]{1,80}$/;
 const KINDS = new Set(['upsert', 'patch', 'insert', 'tombstone']);
 const ENTITY_SET = new Set<string>(ENTITY_NAMES);
+const PRIORITY_SET = new Set<unknown>(PRIORITIES);
 
 /**
  * An op from the wire, checked field by field with the same rules as the `Op` schema (a
  * hand-written check: this runs for every op of every batch, and is several times faster).
  */
 export function fromWire(row: unknown): Op {
-  if (!Array.isArray(row) || row.length !== 10) throw new FrameError('an op is not a 10-field array');
-  const [origin, seq, hlc, schema, entity, key, kind, body, priority, scope] = row as unknown[];
+  if (!Array.isArray(row) || (row.length !== 10 && row.length !== 11)) throw new FrameError('an op is not a 10- or 11-field array');
+  const [origin, seq, hlc, schema, entity, key, kind, body, priority, scope, author] = row as unknown[];
   const fail = (field: string, rule: string) => { throw new FrameError(`an op is malformed: ${field}: ${rule}`); };
   if (typeof origin !== 'string' || !NODE_ID.test(origin)) fail('origin', 'must be a node id');
   if (!Number.isSafeInteger(seq) || (seq as number) < 1) fail('seq', 'must be a positive whole number');
@@ -69,9 +71,12 @@ export function fromWire(row: unknown): Op {
   if (typeof key !== 'string' || key.length < 1 || key.length > 80) fail('key', 'must be 1–80 characters');
   if (typeof kind !== 'string' || !KINDS.has(kind)) fail('kind', 'unknown kind');
   if (body !== null && (typeof body !== 'object' || Array.isArray(body))) fail('body', 'must be an object or null');
-  if (priority !== 0 && priority !== 1 && priority !== 2 && priority !== 3 && priority !== 4) fail('priority', 'must be 0–4');
+  if (!PRIORITY_SET.has(priority)) fail('priority', `must be one of ${PRIORITIES.join(', ')}`);
   if (typeof scope !== 'string' || !SCOPE.test(scope)) fail('scope', 'must be a 12-digit code or *');
-  return { id: `${origin as string}:${seq as number}`, origin, seq, hlc, schema, entity, key, kind, body, priority, scope } as Op;
+  if (author !== undefined && author !== null && (typeof author !== 'string' || !AUTHOR.test(author))) fail('author', 'must be a user id of 1–80 letters, digits or _ . : -');
+  const op = { id: `${origin as string}:${seq as number}`, origin, seq, hlc, schema, entity, key, kind, body, priority, scope } as Op;
+  if (typeof author === 'string') op.author = author;
+  return op;
 }
 
 /** A frame that is malformed, unsigned, badly signed or too large: refused whole. */
@@ -108,14 +113,13 @@ export function encodeNarrow(op: Op, upTo: number, key: KeyObject): Buffer {
 }
 
 export interface DecodedFrame {
-  lane: number;
+  lane: Priority;
   upTo: number;
   ops: Op[];
   /** Bytes on the wire. */
   bytes: number;
 }
 
-const Lane = z.number().int().min(0).max(4);
 
 /** Checks the signature first, then inflates and validates every op; throws FrameError on any fault. Runs in the store thread, which applies the ops right after. */
 export function decodeFrameSync(frame: Buffer, peerKey: KeyObject, maxInflated: number): DecodedFrame {
@@ -129,7 +133,7 @@ export function decodeFrameSync(frame: Buffer, peerKey: KeyObject, maxInflated: 
   return { lane, upTo, ops: parsePayload(text, type), bytes: frame.length };
 }
 
-function checkFrame(frame: Buffer, peerKey: KeyObject): { lane: number; upTo: number; type: number; payload: Buffer } {
+function checkFrame(frame: Buffer, peerKey: KeyObject): { lane: Priority; upTo: number; type: number; payload: Buffer } {
   if (frame.length <= FRAME_OVERHEAD) throw new FrameError('frame too short to carry a signature');
   const type = frame[0]!;
   if (type !== FRAME_BATCH && type !== FRAME_NARROW) throw new FrameError(`unknown frame type ${String(type)}`);
@@ -137,7 +141,7 @@ function checkFrame(frame: Buffer, peerKey: KeyObject): { lane: number; upTo: nu
   const signature = frame.subarray(HEADER, FRAME_OVERHEAD);
   const payload = frame.subarray(FRAME_OVERHEAD);
   if (!verify(null, Buffer.concat([head, payload]), peerKey, signature)) throw new FrameError('signature does not match the peer\'s key');
-  const lane = Lane.safeParse(frame[1]);
+  const lane = PrioritySchema.safeParse(frame[1]);
   const upTo = frame.readDoubleBE(2);
   if (!lane.success || !Number.isSafeInteger(upTo) || upTo < 0) throw new FrameError('bad lane or position in the frame header');
   return { lane: lane.data, upTo, type, payload };

@@ -4,9 +4,12 @@ import type { LinkChannel, LinkStatus, NodeRole, VerifyReport } from '../../../s
 import type { Store } from '../store/storeClient.ts';
 import { MAX_POSITION_BATCH, type PositionBatch } from '../../../shared/domain/position.ts';
 import { mayWrite } from '../../../shared/sync/scope.ts';
+import { perPriority, type ControlMessage } from '../../../shared/sync/wire.ts';
+import type { Level } from '../../../shared/sync/issueRules.ts';
+import type { Refusal } from './admission.ts';
 import { BEIDOU_MESSAGE_BYTES, encodeBatch, encodeNarrow, fromWire, FrameError } from './codec.ts';
+import type { ControlChannel } from './controlChannel.ts';
 
-export const LANE_COUNT = 5;
 /** Batches in flight per link before the sender waits for acks: keeps memory flat on both sides. */
 const WINDOW = 4;
 const BATCH_OPS = 2000;
@@ -17,7 +20,7 @@ const PING_MS = 2000;
 export interface PeerIdentity {
   nodeId: string;
   nodeCode: string;
-  role: NodeRole;
+  role: Level & NodeRole;
   publicKey: KeyObject;
 }
 
@@ -28,6 +31,8 @@ export interface LinkOptions {
   peer: PeerIdentity;
   /** The peer's public key as base64 SPKI, for the store thread that checks its frames. */
   peerKeyText: string;
+  /** Signs what we send on the socket and checks what we receive (the handshake's session). */
+  control: ControlChannel;
   /** What the peer is to us. A child's ops are checked against its scope; a child gets only its scope. */
   relation: 'parent' | 'child';
   /** The peer's durable cursors for our ops, per lane, from its hello. */
@@ -51,6 +56,14 @@ export interface PositionFeed {
   report(batch: unknown): unknown;
 }
 
+/** Audit actions for refused ops, by why they were refused. */
+const REFUSAL_ACTIONS: Record<Refusal['kind'], string> = {
+  scope: 'ops refused: out of scope',
+  level: 'ops refused: not this level\'s to issue',
+  origin: 'ops refused: origin not the sender\'s',
+  invalid: 'ops refused: invalid body',
+};
+
 /** Positions go up at most once a second: whatever moved, its newest value only. */
 const POSITION_FLUSH_MS = 1000;
 
@@ -63,7 +76,7 @@ const POSITION_FLUSH_MS = 1000;
 export class SyncLink {
   private readonly sent: number[];
   private readonly acked: number[];
-  private readonly drained: boolean[] = Array.from({ length: LANE_COUNT }, () => false);
+  private readonly drained: boolean[] = perPriority(false);
   /**
    * Bumped by every wake: a lane read that began before a wake must not mark the lane drained,
    * or an op written while the read was in the store thread would wait for the next write.
@@ -81,7 +94,7 @@ export class SyncLink {
   private lastSeen = Date.now();
   private newestData: number | null = null;
   private peerVector: Record<string, number> = {};
-  private outboxCache: number[] = Array.from({ length: LANE_COUNT }, () => 0);
+  private outboxCache: number[] = perPriority(0);
   private narrowTokens: number;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly verifyWaiters = new Map<number, (reply: { report: VerifyReport; pending: number }) => void>();
@@ -94,7 +107,6 @@ export class SyncLink {
     this.sent = [...options.peerReceived];
     this.acked = [...options.peerReceived];
     this.narrowTokens = this.budget();
-    ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     ws.on('close', () => this.close());
     ws.on('error', () => this.close());
     this.timers.push(setInterval(() => this.ping(), PING_MS));
@@ -223,7 +235,8 @@ export class SyncLink {
 
   // ---- receiving ----
 
-  private onMessage(data: Buffer, isBinary: boolean): void {
+  /** One message from the peer (the handshake's inbox hands every message after it here, in order). */
+  receive(data: Buffer, isBinary: boolean): void {
     this.lastSeen = Date.now();
     this.countBytes(data.length);
     if (isBinary) {
@@ -236,33 +249,30 @@ export class SyncLink {
       });
       return;
     }
-    let message: { t?: unknown; [k: string]: unknown };
-    try {
-      message = JSON.parse(data.toString('utf8')) as typeof message;
-      if (typeof message !== 'object' || message === null) throw new Error('not an object');
-    } catch {
-      this.options.audit('message refused', { reason: 'not a JSON object' });
+    const opened = this.options.control.open(data.toString('utf8'));
+    if ('refused' in opened) {
+      // A peer that cannot sign its control messages, or replays them, is not the peer we admitted.
+      this.options.audit('message refused', { reason: opened.refused });
+      this.options.alarm('malformed', opened.refused);
       this.close();
       return;
     }
+    const message = opened.message;
     switch (message.t) {
       case 'ack': {
-        const lane = Number(message.lane);
-        const upTo = Number(message.upTo);
-        if (Number.isInteger(lane) && lane >= 0 && lane < LANE_COUNT && Number.isSafeInteger(upTo)) {
-          this.acked[lane] = Math.max(this.acked[lane]!, upTo);
-          this.inflight = Math.max(0, this.inflight - 1);
-          void this.options.store.sync('noteAcked', { peer: this.peer.nodeId, lane, upTo }).catch(() => null);
-          this.pump();
-          this.options.onChange?.();
-        }
+        const { lane, upTo } = message;
+        this.acked[lane] = Math.max(this.acked[lane]!, upTo);
+        this.inflight = Math.max(0, this.inflight - 1);
+        void this.options.store.sync('noteAcked', { peer: this.peer.nodeId, lane, upTo }).catch(() => null);
+        this.pump();
+        this.options.onChange?.();
         break;
       }
       case 'ping': this.sendJson({ t: 'pong', id: message.id }); break;
       case 'pong': {
-        const sentAt = this.pings.get(Number(message.id));
+        const sentAt = this.pings.get(message.id);
         if (sentAt !== undefined) {
-          this.pings.delete(Number(message.id));
+          this.pings.delete(message.id);
           const rtt = performance.now() - sentAt;
           this.rttMs = this.rttMs === null ? rtt : this.rttMs * 0.8 + rtt * 0.2;
           this.pingHistory.push(true);
@@ -273,7 +283,7 @@ export class SyncLink {
         if (this.options.relation === 'child' && this.options.positions) this.takePositions(message.batch);
         break;
       case 'vector':
-        if (typeof message.vector === 'object' && message.vector !== null) this.peerVector = message.vector as Record<string, number>;
+        this.peerVector = message.vector;
         break;
       case 'verify':
         if (this.options.relation === 'parent' && this.options.onVerifyRequest) {
@@ -281,15 +291,13 @@ export class SyncLink {
         }
         break;
       case 'verified': {
-        const waiter = this.verifyWaiters.get(Number(message.id));
+        const waiter = this.verifyWaiters.get(message.id);
         if (waiter) {
-          this.verifyWaiters.delete(Number(message.id));
-          waiter({ report: message.report as VerifyReport, pending: Number(message.pending) });
+          this.verifyWaiters.delete(message.id);
+          waiter({ report: message.report, pending: message.pending });
         }
         break;
       }
-      default:
-        this.options.audit('message refused', { reason: 'unknown message type', type: String(message.t).slice(0, 40) });
     }
   }
 
@@ -298,23 +306,30 @@ export class SyncLink {
     let result;
     try {
       result = await this.options.store.sync('receiveFrame', {
-        frame, peer: this.peer.nodeId, peerKey: this.options.peerKeyText,
-        childCode: this.options.relation === 'child' ? this.peer.nodeCode : null, maxInflated: MAX_INFLATED,
+        frame, peerKey: this.options.peerKeyText, maxInflated: MAX_INFLATED,
+        sender: { nodeId: this.peer.nodeId, nodeCode: this.peer.nodeCode, role: this.peer.role, relation: this.options.relation },
       });
     } catch (error) {
       // The store thread rebuilds errors as plain Errors: a frame fault keeps its words.
       throw new FrameError((error as Error).message);
     }
-    if (result.outOfScope.length) {
-      this.options.audit('ops refused: out of scope', { count: result.outOfScope.length, first: result.outOfScope.slice(0, 10), peerScope: this.peer.nodeCode });
-      this.options.alarm('scope', `${result.outOfScope.length} op(s) outside ${this.peer.nodeCode} refused`);
-    }
+    if (result.refusedCount) this.auditRefusals(result.refused, result.refusedCount);
     if (result.quarantined) {
       this.options.audit('ops quarantined: clock ahead', { count: result.quarantined, maxDriftMs: result.maxDriftMs });
       this.options.alarm('clock', `${result.quarantined} op(s) from ${this.peer.nodeId} stamped ${Math.round(result.maxDriftMs / 60000)} min ahead held in quarantine`);
     }
     if (result.newestWall !== null && (this.newestData === null || result.newestWall > this.newestData)) this.newestData = result.newestWall;
     this.sendJson({ t: 'ack', lane: result.lane, upTo: result.upTo });
+  }
+
+  /** One audit row per kind of refusal in a frame, naming the first ops and why; one alarm. */
+  private auditRefusals(refused: Refusal[], total: number): void {
+    const byKind = new Map<Refusal['kind'], Refusal[]>();
+    for (const refusal of refused) byKind.set(refusal.kind, [...(byKind.get(refusal.kind) ?? []), refusal]);
+    for (const [kind, list] of byKind) {
+      this.options.audit(REFUSAL_ACTIONS[kind], { count: list.length, first: list.slice(0, 10).map(({ op, reason }) => ({ op, reason })), peerScope: this.peer.nodeCode });
+    }
+    this.options.alarm('scope', `${total} op(s) from ${this.peer.nodeId} refused: ${refused[0]?.reason ?? ''}`.slice(0, 300));
   }
 
   // ---- live positions (P3) ----
@@ -385,7 +400,7 @@ export class SyncLink {
     if (this.bytesWindow.length > 512) this.bytesWindow = this.bytesWindow.filter((entry) => now - entry.at < 5000);
   }
 
-  private sendJson(message: unknown): void {
-    if (!this.closed && this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(message));
+  private sendJson(message: ControlMessage): void {
+    if (!this.closed && this.ws.readyState === this.ws.OPEN) this.ws.send(this.options.control.seal(message));
   }
 }

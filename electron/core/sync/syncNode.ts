@@ -1,20 +1,24 @@
-import { randomBytes, sign, verify, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
-import type { LinkChannel, LinkStatus, NodeRole, SyncAlarm, SyncStatus, VerifyReport } from '../../../shared/ipc/contract.ts';
+import type { LinkChannel, LinkStatus, SyncAlarm, SyncStatus, VerifyReport } from '../../../shared/ipc/contract.ts';
 import { HLC_MAX_DRIFT_MS } from '../../../shared/sync/hlc.ts';
-import { NodeId } from '../../../shared/sync/op.ts';
+import { NodeId, perPriority } from '../../../shared/sync/wire.ts';
 import type { Store } from '../store/storeClient.ts';
-import { LANE_COUNT, SyncLink, type PositionFeed } from './syncLink.ts';
+import { admitChild, greetParent, HANDSHAKE_MS, Inbox, type Admitted } from './handshake.ts';
+import { SyncLink, type PositionFeed } from './syncLink.ts';
 import { parsePublicKey, type NodeKeys } from './nodeKeys.ts';
+import { QUARANTINE_EXPIRY_MS } from '../store/quarantine.ts';
+import { QuarantineDesk } from './quarantineDesk.ts';
+import { compareWithChildren } from './divergence.ts';
+import { Centres, PARENT_GRACE_MS, parentApart, unreachableAlarm } from './linkReport.ts';
 
 export const SYNC_PATH = '/sync';
-/** Close codes: the peer is not known or failed to prove who it is; the hello was malformed. */
-export const CLOSE_UNKNOWN_PEER = 4403;
-export const CLOSE_BAD_HELLO = 4400;
-const HANDSHAKE_MS = 10_000;
+export { CLOSE_BAD_HELLO, CLOSE_UNKNOWN_PEER } from './handshake.ts';
+/** The largest sync frame a peer may send (a batch is at most 512 KB deflated; this leaves room). */
+export const MAX_FRAME_BYTES = 32 * 1024 * 1024;
 
 /** A child this node accepts: what `resilience-console keys --json` prints on the child. */
 export const ChildEntry = z.object({
@@ -25,20 +29,6 @@ export const ChildEntry = z.object({
 }).strict();
 export type ChildEntry = z.infer<typeof ChildEntry>;
 
-const Hello = z.object({
-  t: z.literal('hello'),
-  nodeId: NodeId,
-  nodeCode: z.string().regex(/^\d{12}$/),
-  role: z.enum(['city', 'district', 'street']),
-  publicKey: z.string().max(200),
-  nonce: z.string().regex(/^[0-9a-f]{32}$/),
-  signature: z.string().max(200),
-  received: z.array(z.number().int().min(0)).length(LANE_COUNT),
-  clock: z.number(),
-}).strict();
-
-const Challenge = z.object({ t: z.literal('challenge'), nodeId: NodeId, nodeCode: z.string(), role: z.enum(['city', 'district', 'street']), publicKey: z.string(), nonce: z.string().regex(/^[0-9a-f]{32}$/) }).strict();
-const Welcome = z.object({ t: z.literal('welcome'), signature: z.string().max(200), received: z.array(z.number().int().min(0)).length(LANE_COUNT) }).strict();
 
 export interface SyncNodeOptions {
   store: Store;
@@ -48,6 +38,12 @@ export interface SyncNodeOptions {
   parentUrl: string | null;
   /** The parent's public key (base64 SPKI); without it the first key seen is pinned. */
   parentKey?: string | null;
+  /** How long a quarantined op waits before it expires unapplied (default 24 h). */
+  quarantineExpiryMs?: number;
+  /** How long the parent may be out of reach before an alarm is raised (default 30 s). */
+  parentGraceMs?: number;
+  /** PEM certificate(s) a wss:// parent's certificate must chain to (the organisation's CA). */
+  parentCa?: string | null;
   children: ChildEntry[];
   channel?: LinkChannel;
   budgetBytesPerMinute?: number;
@@ -58,7 +54,7 @@ export interface SyncNodeOptions {
   positions?: PositionFeed;
 }
 
-const proofText = (nonce: string, signer: string, other: string) => `resilience-console sync v1\n${nonce}\n${signer}\n${other}`;
+
 
 /**
  * A node's place in the command network: a client of its parent (reconnecting with backoff)
@@ -69,7 +65,7 @@ export class SyncNode {
   private parentLink: SyncLink | null = null;
   private readonly childLinks = new Map<string, SyncLink>();
   private readonly children = new Map<string, ChildEntry & { key: KeyObject }>();
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 32 * 1024 * 1024 });
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly alarms: SyncAlarm[] = [];
   private lastSyncAt: number | null = null;
   private parentState: 'connecting' | 'online' | 'offline' = 'connecting';
@@ -80,8 +76,20 @@ export class SyncNode {
   private readonly mismatches = new Map<string, number>();
   /** Each child's clock minus ours at its hello (ms), for the network view (electron/core/network). */
   private readonly clockOffsets = new Map<string, number>();
+  /** Since when the parent has been out of reach (from start until the first contact, too); null while linked. */
+  private parentDownSince: number | null = Date.now();
+  private outageAnnounced = false;
+  private readonly centres: Centres;
+  /** Ops held because their clock ran ahead: housekeeping and the operator's decisions. */
+  readonly quarantine: QuarantineDesk;
 
   constructor(private readonly options: SyncNodeOptions) {
+    this.centres = new Centres(options.store);
+    this.quarantine = new QuarantineDesk(options.store, options.quarantineExpiryMs ?? QUARANTINE_EXPIRY_MS, {
+      raise: (kind, peer, message) => this.raise(kind, peer, message),
+      wake: () => this.wake(),
+      changed: () => this.options.onStatus?.(),
+    });
     for (const child of options.children) this.children.set(child.nodeId, { ...child, key: parsePublicKey(child.publicKey) });
   }
 
@@ -91,9 +99,29 @@ export class SyncNode {
     for (const child of this.children.values()) {
       await this.options.store.sync('putPeer', { peer: child.nodeId, relation: 'child', role: child.role, nodeCode: child.nodeCode, publicKey: child.publicKey });
     }
-    if (this.options.parentUrl) this.connectParent();
-    this.timers.push(setInterval(() => { void this.options.store.sync('releaseQuarantine', null).catch(() => 0); }, 30_000));
+    if (this.options.parentUrl) {
+      this.connectParent();
+      this.timers.push(setInterval(() => this.watchParent(), Math.min(5000, this.options.parentGraceMs ?? PARENT_GRACE_MS)));
+    }
+    // Held ops are looked at every 30 s, or more often when they expire sooner than that.
+    this.timers.push(setInterval(() => { void this.quarantine.tidy().catch(() => undefined); }, Math.max(1000, Math.min(30_000, this.quarantine.expiryMs / 2))));
     if (this.options.verifyEveryMs) this.timers.push(setInterval(() => { void this.verifyChildren(); }, this.options.verifyEveryMs));
+  }
+
+  /** The parent-unreachable alarm, once the parent has been out of reach past the grace period. */
+  private parentAlarm(parent: LinkStatus | null): SyncAlarm[] {
+    if (!parent || !this.options.parentUrl) return [];
+    const alarm = unreachableAlarm(this.parentDownSince, Date.now(), this.options.parentGraceMs ?? PARENT_GRACE_MS, parent);
+    return alarm ? [alarm] : [];
+  }
+
+  /** Called every few seconds: the first time an outage passes the grace period, views hear of it and it is audited. */
+  private watchParent(): void {
+    const since = this.parentDownSince;
+    if (since === null || this.outageAnnounced || Date.now() - since < (this.options.parentGraceMs ?? PARENT_GRACE_MS)) return;
+    this.outageAnnounced = true;
+    void this.options.store.audit(`sync ${this.options.parentUrl ?? ''}`, 'parent unreachable', { since: new Date(since).toISOString() }).catch(() => undefined);
+    this.options.onStatus?.();
   }
 
   /** New local data: every link looks for something to send. */
@@ -114,7 +142,7 @@ export class SyncNode {
     const links = await this.links();
     const parent = links.find((link) => link.relation === 'parent') ?? null;
     const quarantine = await this.options.store.sync('quarantineSummary', null);
-    const outboxByPriority = parent?.outbox ?? Array.from({ length: LANE_COUNT }, () => 0);
+    const outboxByPriority = parent?.outbox ?? perPriority(0);
     return {
       state: !this.options.parentUrl ? 'standalone' : parent === null || parent.state === 'offline' || parent.state === 'connecting' ? 'offline' : parent.state,
       outbox: outboxByPriority.reduce((a, b) => a + b, 0),
@@ -124,7 +152,7 @@ export class SyncNode {
       newestFromParentAt: parent?.newestDataAt ?? null,
       links,
       quarantined: quarantine.count,
-      alarms: [...this.alarms],
+      alarms: [...this.alarms, ...this.parentAlarm(parent)],
     };
   }
 
@@ -133,25 +161,17 @@ export class SyncNode {
     if (this.options.parentUrl) {
       // A link that has closed still knows its peer, when it last heard from it and what waits for it.
       if (this.parentLink) result.push({ ...(await this.parentLink.status()), ...(this.parentLink.isOpen ? {} : { state: this.parentState === 'connecting' ? 'connecting' as const : 'offline' as const }) });
-      else {
-        const known = (await this.options.store.sync('peers', null)).find((peer) => peer.relation === 'parent');
-        result.push({
-          peer: known?.peer ?? this.options.parentUrl, relation: 'parent', role: (known?.role ?? 'city') as NodeRole, nodeCode: known?.nodeCode ?? '',
-          state: this.parentState === 'online' ? 'offline' : this.parentState, channel: this.options.channel ?? 'fibre',
-          rttMs: null, loss: null, throughputBps: null,
-          outbox: known ? await this.options.store.sync('pending', { after: await this.options.store.sync('cursors', ackedKey(known.peer)), excludeVia: known.peer, visibleTo: null }) : [0, 0, 0, 0, 0],
-          vector: {}, lastSeenAt: known?.lastSeen ? new Date(known.lastSeen).toISOString() : null, newestDataAt: null,
-        });
-      }
+      else result.push(await parentApart(this.options.store, { parentUrl: this.options.parentUrl, state: this.parentState === 'online' ? 'offline' : this.parentState, channel: this.options.channel ?? 'fibre' }));
     }
     for (const child of this.children.values()) {
       const link = this.childLinks.get(child.nodeId);
       if (link?.isOpen) result.push(await link.status());
       else result.push({
         peer: child.nodeId, relation: 'child', role: child.role, nodeCode: child.nodeCode, state: 'offline', channel: 'fibre',
-        rttMs: null, loss: null, throughputBps: null, outbox: [0, 0, 0, 0, 0], vector: {}, lastSeenAt: null, newestDataAt: null,
+        rttMs: null, loss: null, throughputBps: null, outbox: perPriority(0), vector: {}, lastSeenAt: null, newestDataAt: null,
       });
     }
+    for (const link of result) link.centre = await this.centres.of(link.nodeCode);
     return result;
   }
 
@@ -168,27 +188,13 @@ export class SyncNode {
    * Compares checksums with each idle child: the child's whole store against our share for its
    * scope. A difference while neither side has anything to send is a silent divergence.
    */
-  async verifyChildren(): Promise<{ peer: string; equal: boolean }[]> {
-    const results: { peer: string; equal: boolean }[] = [];
-    for (const link of this.childLinks.values()) {
-      if (!link.isOpen) continue;
-      const before = await link.status();
-      if (before.outbox.some((n) => n > 0)) continue;
-      const reply = await link.requestVerify();
-      if (!reply || reply.pending > 0) continue;
-      const after = await link.status();
-      if (after.outbox.some((n) => n > 0)) continue;
-      const ours = await this.verify(link.peer.nodeCode);
-      const equal = ours.checksum === reply.report.checksum;
-      results.push({ peer: link.peer.nodeId, equal });
-      if (equal) { this.mismatches.delete(link.peer.nodeId); continue; }
-      const count = (this.mismatches.get(link.peer.nodeId) ?? 0) + 1;
-      this.mismatches.set(link.peer.nodeId, count);
-      const differing = Object.keys(ours.tables).filter((table) => ours.tables[table] !== reply.report.tables[table]);
-      void this.options.store.audit(`sync ${link.peer.nodeId}`, 'divergence detected', { tables: differing, ours: ours.checksum, theirs: reply.report.checksum, consecutive: count });
-      this.raise('divergence', link.peer.nodeId, `no ops waiting either way, yet ${differing.join(', ')} differ(s) from ${link.peer.nodeId}`);
-    }
-    return results;
+  verifyChildren(): Promise<{ peer: string; equal: boolean }[]> {
+    return compareWithChildren([...this.childLinks.values()], {
+      ours: (code) => this.verify(code),
+      mismatches: this.mismatches,
+      audit: (peer, detail) => { void this.options.store.audit(`sync ${peer}`, 'divergence detected', detail); },
+      raise: (peer, message) => this.raise('divergence', peer, message),
+    });
   }
 
   /** Drops every child connection (the host is closing its port); children reconnect when it returns. */
@@ -212,11 +218,16 @@ export class SyncNode {
   private connectParent(): void {
     if (this.closed || !this.options.parentUrl) return;
     const url = new URL(SYNC_PATH, this.options.parentUrl.replace(/^http/, 'ws')).toString();
-    const ws = new WebSocket(url, { maxPayload: 32 * 1024 * 1024, handshakeTimeout: HANDSHAKE_MS });
+    const ws = new WebSocket(url, {
+      maxPayload: MAX_FRAME_BYTES, handshakeTimeout: HANDSHAKE_MS,
+      // wss:// with the organisation's own certificate authority (--parent-ca), never an unchecked certificate.
+      ...(this.options.parentCa ? { ca: this.options.parentCa } : {}),
+    });
     this.parentSocket = ws;
     const retry = () => {
       if (this.parentSocket === ws) this.parentSocket = null;
       this.parentState = 'offline';
+      this.parentDownSince ??= Date.now();
       this.options.onStatus?.();
       if (this.closed) return;
       const delay = this.reconnectDelay * (0.75 + Math.random() * 0.5);
@@ -224,47 +235,51 @@ export class SyncNode {
       setTimeout(() => this.connectParent(), delay);
     };
     ws.once('close', retry);
-    ws.on('error', () => { /* close follows */ });
-    const myNonce = randomBytes(16).toString('hex');
-    ws.once('message', (data) => {
+    ws.on('error', (error) => {
+      // A refused TLS certificate is worth an audit row; a parent that is simply down is not.
+      if (/certificate|self.signed|SSL|TLS/i.test(error.message)) void this.options.store.audit(`sync ${this.options.parentUrl ?? ''}`, 'parent refused', { reason: error.message.slice(0, 200) }).catch(() => undefined);
+    });
+    const inbox = new Inbox(ws);
+    ws.once('open', () => {
       void (async () => {
-        const challenge = Challenge.safeParse(safeJson(data));
-        if (!challenge.success) { ws.close(CLOSE_BAD_HELLO, 'expected a challenge'); return; }
-        const parentKeyText = await this.pinnedParentKey(challenge.data.nodeId, challenge.data.publicKey);
-        if (!parentKeyText) { ws.close(CLOSE_UNKNOWN_PEER, 'parent key does not match'); return; }
-        const identity = this.identity;
-        const peers = await this.options.store.sync('cursors', challenge.data.nodeId);
-        ws.send(JSON.stringify({
-          t: 'hello', nodeId: identity.nodeId, nodeCode: identity.nodeCode, role: identity.role, publicKey: this.options.keys.publicKeyText,
-          nonce: myNonce, signature: sign(null, Buffer.from(proofText(challenge.data.nonce, identity.nodeId, challenge.data.nodeId)), this.options.keys.privateKey).toString('base64'),
-          received: peers, clock: this.options.clock(),
-        }));
-        ws.once('message', (reply) => {
-          const welcome = Welcome.safeParse(safeJson(reply));
-          const parentKey = parsePublicKey(parentKeyText);
-          if (!welcome.success || !verify(null, Buffer.from(proofText(myNonce, challenge.data.nodeId, identity.nodeId)), parentKey, Buffer.from(welcome.data.signature, 'base64'))) {
-            void this.options.store.audit(`sync ${challenge.data.nodeId}`, 'parent refused', { reason: welcome.success ? 'bad signature' : 'malformed welcome' });
-            ws.close(CLOSE_UNKNOWN_PEER, 'parent failed to prove its identity');
-            return;
-          }
-          this.reconnectDelay = 250;
-          this.parentState = 'online';
-          this.lastSyncAt = Date.now();
-          const peer = { nodeId: challenge.data.nodeId, nodeCode: challenge.data.nodeCode, role: challenge.data.role, publicKey: parentKey };
-          // Pin the parent's key (trust on first use when none was configured) and remember it for the Sync view.
-          void this.options.store.sync('putPeer', { peer: peer.nodeId, relation: 'parent', role: peer.role, nodeCode: peer.nodeCode, publicKey: parentKeyText }).catch(() => undefined);
-          this.parentLink = this.makeLink(ws, peer, parentKeyText, 'parent', welcome.data.received, this.options.channel ?? 'fibre');
-          this.options.onStatus?.();
+        const admitted = await greetParent(ws, inbox, { identity: this.identity, keys: this.options.keys }, {
+          pinnedKey: (parentId, offered) => this.pinnedParentKey(parentId, offered),
+          cursors: (parentId) => this.options.store.sync('cursors', parentId),
+          clock: this.options.clock,
+          refuse: (code, reason, detail) => {
+            void this.options.store.audit(`sync ${String(detail.nodeId ?? this.options.parentUrl)}`, 'parent refused', { reason, ...detail }).catch(() => undefined);
+            this.raise('auth', String(detail.nodeId ?? this.options.parentUrl), reason);
+            ws.close(code, reason);
+          },
         });
+        if (!admitted || this.closed) return;
+        const { peer, peerKeyText } = admitted;
+        // Pin the parent's key (trust on first use when none was configured) before any data flows.
+        await this.options.store.sync('putPeer', { peer: peer.nodeId, relation: 'parent', role: peer.role, nodeCode: peer.nodeCode, publicKey: peerKeyText });
+        this.reconnectDelay = 250;
+        this.parentState = 'online';
+        this.parentDownSince = null;
+        this.outageAnnounced = false;
+        this.lastSyncAt = Date.now();
+        this.parentLink = this.makeLink(ws, inbox, admitted, 'parent', this.options.channel ?? 'fibre');
+        this.options.onStatus?.();
       })().catch(() => ws.terminate());
     });
   }
 
+  /**
+   * The parent's key to trust: the configured --parent-key, else the key pinned on first contact
+   * with any parent, whatever id the newcomer claims (a new id does not earn a new pin).
+   */
   private async pinnedParentKey(parentId: string, offered: string): Promise<string | null> {
-    if (this.options.parentKey) return this.options.parentKey === offered ? offered : null;
-    const known = (await this.options.store.sync('peers', null)).find((peer) => peer.peer === parentId && peer.relation === 'parent');
-    if (known?.publicKey && known.publicKey !== offered) {
-      void this.options.store.audit(`sync ${parentId}`, 'parent refused', { reason: 'key differs from the pinned key' });
+    if (this.options.parentKey) {
+      if (this.options.parentKey === offered) return offered;
+      void this.options.store.audit(`sync ${parentId}`, 'parent refused', { reason: 'key differs from --parent-key' });
+      return null;
+    }
+    const pinned = (await this.options.store.sync('peers', null)).filter((peer) => peer.relation === 'parent' && peer.publicKey);
+    if (pinned.length > 0 && !pinned.some((peer) => peer.publicKey === offered)) {
+      void this.options.store.audit(`sync ${parentId}`, 'parent refused', { reason: 'key differs from the pinned key', pinnedFor: pinned.map((peer) => peer.peer) });
       return null;
     }
     return offered;
@@ -273,47 +288,43 @@ export class SyncNode {
   // ---- parent side: accepting children ----
 
   private acceptChild(ws: WebSocket, address: string): void {
-    const nonce = randomBytes(16).toString('hex');
-    const identity = this.identity;
-    const refuse = (code: number, reason: string, detail: Record<string, unknown>) => {
-      void this.options.store.audit(`sync ${address}`, 'connection refused', { reason, ...detail });
-      this.raise('auth', String(detail.nodeId ?? address), reason);
-      ws.close(code, reason);
-    };
-    const timer = setTimeout(() => refuse(CLOSE_BAD_HELLO, 'no hello within 10 s', {}), HANDSHAKE_MS);
-    ws.send(JSON.stringify({ t: 'challenge', nodeId: identity.nodeId, nodeCode: identity.nodeCode, role: identity.role, publicKey: this.options.keys.publicKeyText, nonce }));
-    ws.once('message', (data, isBinary) => {
-      clearTimeout(timer);
-      const hello = isBinary ? null : Hello.safeParse(safeJson(data));
-      if (!hello?.success) { refuse(CLOSE_BAD_HELLO, 'malformed hello', {}); return; }
-      const child = this.children.get(hello.data.nodeId);
-      if (!child) { refuse(CLOSE_UNKNOWN_PEER, 'unknown node', { nodeId: hello.data.nodeId }); return; }
-      if (child.publicKey !== hello.data.publicKey || child.nodeCode !== hello.data.nodeCode || child.role !== hello.data.role) {
-        refuse(CLOSE_UNKNOWN_PEER, 'node does not match its enrolment', { nodeId: hello.data.nodeId }); return;
-      }
-      const proof = Buffer.from(proofText(nonce, hello.data.nodeId, identity.nodeId));
-      if (!verify(null, proof, child.key, Buffer.from(hello.data.signature, 'base64'))) {
-        refuse(CLOSE_UNKNOWN_PEER, 'identity proof failed', { nodeId: hello.data.nodeId }); return;
-      }
-      const drift = hello.data.clock - this.options.clock();
-      this.clockOffsets.set(child.nodeId, drift);
-      if (drift > HLC_MAX_DRIFT_MS) this.raise('clock', child.nodeId, `clock ${Math.round(drift / 60000)} min ahead: its ops will be quarantined`);
-      void (async () => {
-        const received = await this.options.store.sync('cursors', child.nodeId);
-        await this.options.store.sync('putPeer', { peer: child.nodeId, relation: 'child', role: child.role, nodeCode: child.nodeCode, publicKey: child.publicKey });
-        ws.send(JSON.stringify({ t: 'welcome', signature: sign(null, Buffer.from(proofText(hello.data.nonce, identity.nodeId, child.nodeId)), this.options.keys.privateKey).toString('base64'), received }));
-        this.childLinks.get(child.nodeId)?.close();
-        this.childLinks.set(child.nodeId, this.makeLink(ws, { nodeId: child.nodeId, nodeCode: child.nodeCode, role: child.role, publicKey: child.key }, child.publicKey, 'child', hello.data.received, 'fibre'));
-        this.options.onStatus?.();
-      })().catch(() => ws.terminate());
+    let admitted = false;
+    // A socket's error (an unmasked or oversized frame, a reset) ends that socket only.
+    ws.on('error', (error: Error & { code?: string }) => {
+      void this.options.store.audit(`sync ${address}`, admitted ? 'link dropped: bad frame' : 'connection refused', { reason: error.code ?? error.message.slice(0, 200) }).catch(() => undefined);
+      ws.terminate();
     });
+    const inbox = new Inbox(ws);
+    const refuse = (code: number, reason: string, detail: Record<string, unknown>) => {
+      void this.options.store.audit(`sync ${address}`, 'connection refused', { reason, ...detail }).catch(() => undefined);
+      this.raise('auth', String(detail.nodeId ?? address), reason);
+      if (ws.readyState === ws.OPEN) ws.close(code, reason);
+    };
+    void (async () => {
+      const child = await admitChild(ws, inbox, { identity: this.identity, keys: this.options.keys }, {
+        enrolled: (nodeId) => this.children.get(nodeId),
+        cursors: (nodeId) => this.options.store.sync('cursors', nodeId),
+        refuse,
+      });
+      if (!child || this.closed) return;
+      admitted = true;
+      const drift = child.clock - this.options.clock();
+      this.clockOffsets.set(child.peer.nodeId, drift);
+      if (drift > HLC_MAX_DRIFT_MS) this.raise('clock', child.peer.nodeId, `clock ${Math.round(drift / 60000)} min ahead: its ops will be quarantined`);
+      const entry = this.children.get(child.peer.nodeId)!;
+      await this.options.store.sync('putPeer', { peer: entry.nodeId, relation: 'child', role: entry.role, nodeCode: entry.nodeCode, publicKey: entry.publicKey });
+      this.childLinks.get(entry.nodeId)?.close();
+      this.childLinks.set(entry.nodeId, this.makeLink(ws, inbox, child, 'child', 'fibre'));
+      this.options.onStatus?.();
+    })().catch(() => ws.terminate());
   }
 
-  private makeLink(ws: WebSocket, peer: ConstructorParameters<typeof SyncLink>[1]['peer'], peerKeyText: string, relation: 'parent' | 'child', peerReceived: number[], channel: LinkChannel): SyncLink {
+  private makeLink(ws: WebSocket, inbox: Inbox, admitted: Admitted, relation: 'parent' | 'child', channel: LinkChannel): SyncLink {
+    const { peer } = admitted;
     const link: SyncLink = new SyncLink(ws, {
       store: this.options.store,
       privateKey: this.options.keys.privateKey,
-      peer, peerKeyText, relation, peerReceived, channel, positions: this.options.positions,
+      peer, peerKeyText: admitted.peerKeyText, control: admitted.control, relation, peerReceived: admitted.received, channel, positions: this.options.positions,
       budgetBytesPerMinute: this.options.budgetBytesPerMinute,
       clock: this.options.clock,
       audit: (action, detail) => { void this.options.store.audit(`sync ${peer.nodeId}`, action, detail).catch(() => undefined); },
@@ -328,6 +339,7 @@ export class SyncNode {
         this.options.onStatus?.();
       },
     });
+    inbox.handOff((data, isBinary) => link.receive(data, isBinary));
     return link;
   }
 
@@ -341,13 +353,3 @@ export class SyncNode {
   }
 }
 
-/** Where a node keeps what a peer has acknowledged of its ops (the peer's own cursor is on the peer). */
-export const ackedKey = (peer: string) => `${peer}>acked`;
-
-function safeJson(data: unknown): unknown {
-  try {
-    return JSON.parse(String(data));
-  } catch {
-    return null;
-  }
-}
