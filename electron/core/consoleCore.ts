@@ -11,7 +11,9 @@ import { importCmaTracks, importGeoJsonTracks } from './services/hazardsService.
 import { importBoundaries } from './map/geojsonImport.ts';
 import { deleteArea, saveArea } from './map/namedAreas.ts';
 import { TileService } from './map/tiles.ts';
-import { reportIncident } from './services/incidentsService.ts';
+import { consultationHandlers } from './services/consultationService.ts';
+import { incidentHandlers } from './services/incidentsService.ts';
+import { taskHandlers } from './services/tasksService.ts';
 import { assessNeeds } from './services/needsService.ts';
 import { updateShelter } from './services/sheltersService.ts';
 import { Store } from './store/storeClient.ts';
@@ -117,7 +119,6 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'nodes:list': () => store.query('nodes.list'),
     'nodes:search': (args) => store.query('nodes.search', args),
     'incidents:list': () => store.query('incidents.list'),
-    'incidents:report': (args) => reportIncident(store, args),
     'alerts:list': () => store.query('alerts.list'),
     'sync:status': syncStatus,
     'sync:peers': () => sync.links(),
@@ -160,6 +161,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'map:deleteArea': (args) => deleteArea(store, args.id),
     'positions:report': (args) => positions.report(args),
     'positions:snapshot': () => positions.snapshot(),
+    ...incidentHandlers(store),
+    ...taskHandlers(store),
+    ...consultationHandlers(store),
   };
 
   // Live positions stay in memory, outside the op log (sync.md: latest value per entity, P3).

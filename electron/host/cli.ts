@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { common, DEFAULT_STATIC, Output, REPO_ROOT, type Command } from './commands/command.ts';
+import { minutesCommand } from './commands/minutes.ts';
 import { CMA_CATEGORIES, type StormSummary } from '../../shared/hazard/cmaBestTrack.ts';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
 import type { BasemapInfo, BoundaryImportResult } from '../../shared/map/basemap.ts';
@@ -19,6 +20,7 @@ import { ChildEntry } from '../core/sync/syncNode.ts';
 
 /** Every command; a new one lives in its own file under commands/ and is added here in one line. */
 const COMMANDS: Record<string, Command> = {
+  minutes: minutesCommand,
   serve: {
     summary: 'run the console core and serve the browser console and its API on this machine',
     usage: 'resilience-console serve [--data DIR] [--port N] [--host ADDR] [--token T] [--json]',

@@ -3,6 +3,8 @@
  * parameter filled in by `t(key, params)`. Both dictionaries must carry every key: the
  * English one is typed from the Chinese one, and messages.test.ts checks the parameters match.
  */
+import { en as incidentsEn, zhCN as incidentsZhCN } from './topics/incidents.ts';
+
 const baseZhCN = {
   'app.name': '韧性城市指挥台',
   'app.nameOther': 'Resilience Console',
@@ -594,6 +596,7 @@ const baseZhCN = {
  */
 export const zhCN = {
   ...baseZhCN,
+  ...incidentsZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1186,6 +1189,7 @@ const baseEn: Record<keyof typeof baseZhCN, string> = {
 
 export const en: Messages = {
   ...baseEn,
+  ...incidentsEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

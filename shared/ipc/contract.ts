@@ -20,6 +20,9 @@ import { AreaSave, BasemapAdd, BoundaryImport, OnlineSourceSet, type BasemapInfo
 import type { Equipment, Volunteer } from '../domain/forces.ts';
 import { EquipmentState } from '../domain/forces.ts';
 import type { StockBoardRow } from '../resources/stockBoard.ts';
+import { CONSULTATION_CONTRACT } from './contracts/consultation.ts';
+import { INCIDENTS_CONTRACT } from './contracts/incidents.ts';
+import { TASKS_CONTRACT } from './contracts/tasks.ts';
 
 /** The role a console plays in the command network. */
 export type NodeRole = 'city' | 'district' | 'street';
@@ -112,7 +115,9 @@ export const IncidentReport = z.object({
   type: IncidentType,
   level: IncidentLevel,
   nodeCode: AdminCode,
+  /** The point picked on the map; without one, the centre of the place's district stands in. */
   location: LonLat.optional(),
+  affectedCodes: z.array(AdminCode).max(300).optional(),
   description: z.string().max(4000).optional(),
   exercise: z.boolean().default(false),
 }).strict();
@@ -245,6 +250,9 @@ export const CONTRACT = {
   'positions:report': call<typeof PositionReport, PositionReportResult>(PositionReport),
   'positions:snapshot': call<typeof Empty, PositionBatch>(Empty),
   // Topic contracts (shared/ipc/contracts/<topic>.ts) are spread below, one line each.
+  ...INCIDENTS_CONTRACT,
+  ...TASKS_CONTRACT,
+  ...CONSULTATION_CONTRACT,
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */

@@ -12,6 +12,7 @@ import { stockBoard } from './repos/stockBoardRepo.ts';
 import { listCommandNodes, searchCommandNodes } from './repos/commandNodeRepo.ts';
 import { getIncident, listIncidents } from './repos/incidentRepo.ts';
 import { countOps, hasExerciseData, outboxCount, readIdentity, readVector } from './repos/metaRepo.ts';
+import { dutyLog, incidentTimeline, listSessions, listTasks, sessionEntries, situationFigures, taskHistory } from './repos/consultRepo.ts';
 import { TABLE_OF } from './tables.ts';
 
 /** Every read the store worker answers, by name; the client is typed from this object. */
@@ -65,6 +66,13 @@ export const QUERIES = {
   'map.areas': (db: Database.Database) =>
     (db.prepare("SELECT body FROM named_areas WHERE live = 1 ORDER BY json_extract(body, '$.createdAt') DESC, key").all() as { body: string }[])
       .map((row) => JSON.parse(row.body) as NamedArea),
+  'incidents.timeline': (db: Database.Database, args: { id: string }) => incidentTimeline(db, args.id),
+  'incidents.dutyLog': (db: Database.Database, args: { limit: number }) => dutyLog(db, args.limit),
+  'tasks.list': (db: Database.Database) => listTasks(db),
+  'tasks.history': (db: Database.Database, args: { id: string }) => taskHistory(db, args.id),
+  'consultation.sessions': (db: Database.Database) => listSessions(db),
+  'consultation.entries': (db: Database.Database, args: { id: string }) => sessionEntries(db, args.id),
+  'consultation.figures': (db: Database.Database) => situationFigures(db),
 } as const;
 
 /** Live records of one entity, by key. */
