@@ -10,6 +10,8 @@ import { IncidentsPanel } from './panels/IncidentsPanel.tsx';
 import { MapPanel } from './panels/MapPanel.tsx';
 import { ResourcesPanel } from './panels/resources/ResourcesPanel.tsx';
 import { SyncPanel } from './panels/SyncPanel.tsx';
+import { ConsultationPanel } from './panels/consultation/ConsultationPanel.tsx';
+import { TasksPanel } from './panels/tasks/TasksPanel.tsx';
 import { useLiveQuery } from './state/useLiveQuery.ts';
 
 const loadInfo = (api: ConsoleApi) => api.app.info({});
@@ -25,6 +27,8 @@ export function App() {
   const [mapOpened, setMapOpened] = useState(false);
   // Like the map, the resource boards load only once opened.
   const [resourcesOpened, setResourcesOpened] = useState(false);
+  // Opening a consultation from an incident hands the incident to the consultation panel.
+  const [sessionRequest, setSessionRequest] = useState<{ incidentId: string; at: number } | null>(null);
   const select = (next: PanelId) => {
     if (next === 'map') setMapOpened(true);
     if (next === 'resources') setResourcesOpened(true);
@@ -47,7 +51,8 @@ export function App() {
             <CommandTreePanel nodes={nodes.data} error={nodes.error} homeCode={homeCode} />
           </div>
           <div className="shell__panel" hidden={panel !== 'incidents'}>
-            <IncidentsPanel nodes={nodes.data} homeCode={homeCode} exerciseData={info.data?.exerciseData ?? false} />
+            <IncidentsPanel nodes={nodes.data} homeCode={homeCode} exerciseData={info.data?.exerciseData ?? false}
+              onOpenSession={(incident) => { setSessionRequest({ incidentId: incident.id, at: Date.now() }); setPanel('consultation'); }} />
           </div>
           {mapOpened && (
             <div className="shell__panel" hidden={panel !== 'map'}>
@@ -57,6 +62,16 @@ export function App() {
           {resourcesOpened && (
             <div className="shell__panel" hidden={panel !== 'resources'}>
               <ResourcesPanel nodes={nodes.data} exerciseData={info.data?.exerciseData ?? false} />
+            </div>
+          )}
+          {panel === 'tasks' && (
+            <div className="shell__panel">
+              <TasksPanel nodes={nodes.data} exerciseData={info.data?.exerciseData ?? false} />
+            </div>
+          )}
+          {panel === 'consultation' && (
+            <div className="shell__panel">
+              <ConsultationPanel nodes={nodes.data} exerciseData={info.data?.exerciseData ?? false} request={sessionRequest} />
             </div>
           )}
           {panel === 'sync' && (

@@ -4,6 +4,8 @@
  * English one is typed from the Chinese one, and messages.test.ts checks the parameters match.
  */
 import { en as incidentsEn, zhCN as incidentsZhCN } from './topics/incidents.ts';
+import { en as tasksEn, zhCN as tasksZhCN } from './topics/tasks.ts';
+import { en as consultationEn, zhCN as consultationZhCN } from './topics/consultation.ts';
 
 const baseZhCN = {
   'app.name': '韧性城市指挥台',
@@ -597,6 +599,8 @@ const baseZhCN = {
 export const zhCN = {
   ...baseZhCN,
   ...incidentsZhCN,
+  ...tasksZhCN,
+  ...consultationZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1190,6 +1194,8 @@ const baseEn: Record<keyof typeof baseZhCN, string> = {
 export const en: Messages = {
   ...baseEn,
   ...incidentsEn,
+  ...tasksEn,
+  ...consultationEn,
 };
 
 export type Locale = 'zh-CN' | 'en';
