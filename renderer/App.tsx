@@ -28,10 +28,12 @@ export function App() {
   // Like the map, the resource boards load only once opened.
   const [resourcesOpened, setResourcesOpened] = useState(false);
   // Opening a consultation from an incident hands the incident to the consultation panel.
+  const [consultationOpened, setConsultationOpened] = useState(false);
   const [sessionRequest, setSessionRequest] = useState<{ incidentId: string; at: number } | null>(null);
   const select = (next: PanelId) => {
     if (next === 'map') setMapOpened(true);
     if (next === 'resources') setResourcesOpened(true);
+    if (next === 'consultation') setConsultationOpened(true);
     setPanel(next);
   };
   const homeCode = info.data?.nodeCode;
@@ -52,7 +54,7 @@ export function App() {
           </div>
           <div className="shell__panel" hidden={panel !== 'incidents'}>
             <IncidentsPanel nodes={nodes.data} homeCode={homeCode} exerciseData={info.data?.exerciseData ?? false}
-              onOpenSession={(incident) => { setSessionRequest({ incidentId: incident.id, at: Date.now() }); setPanel('consultation'); }} />
+              onOpenSession={(incident) => { setSessionRequest({ incidentId: incident.id, at: Date.now() }); select('consultation'); }} />
           </div>
           {mapOpened && (
             <div className="shell__panel" hidden={panel !== 'map'}>
@@ -69,8 +71,9 @@ export function App() {
               <TasksPanel nodes={nodes.data} exerciseData={info.data?.exerciseData ?? false} />
             </div>
           )}
-          {panel === 'consultation' && (
-            <div className="shell__panel">
+          {/* Like the map, the consultation panel stays mounted once opened, so a session's draft survives switching. */}
+          {consultationOpened && (
+            <div className="shell__panel" hidden={panel !== 'consultation'}>
               <ConsultationPanel nodes={nodes.data} exerciseData={info.data?.exerciseData ?? false} request={sessionRequest} />
             </div>
           )}

@@ -65,8 +65,9 @@ export function ConsultationPanel({ nodes, exerciseData, request }: Props) {
           </ul>
         </nav>
         <div className="sessions__main">
+          {/* The form waits for the incidents, so one handed over from the incident view is already chosen. */}
           {creating !== null
-            ? <SessionOpenForm key={creating} incidents={incidents.data ?? []} alerts={alerts.data ?? []} exercise={exerciseData}
+            ? incidents.data && <SessionOpenForm key={creating} incidents={incidents.data} alerts={alerts.data ?? []} exercise={exerciseData}
                 initialIncidentId={request && request.at === creating ? request.incidentId : null}
                 onOpened={(session) => { setCreating(null); setSelectedId(session.id); }} />
             : selected && <SessionView key={selected.id} session={selected} tasks={tasks.data ?? []} boundaries={districtBoundaries} districts={districts} />}

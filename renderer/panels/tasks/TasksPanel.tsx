@@ -31,6 +31,7 @@ export function TasksPanel({ nodes, exerciseData }: { nodes: CommandNode[] | und
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [district, setDistrict] = useState('');
   const [unit, setUnit] = useState('');
+  // A row leaving the filter (a task just verified) keeps its details open until closed.
   const [selectedId, setSelectedId] = useState<string | null>(null);
   // The clock is re-read each minute and on every change, so a deadline passing turns its row red.
   const [now, setNow] = useState(() => new Date());
@@ -98,10 +99,10 @@ export function TasksPanel({ nodes, exerciseData }: { nodes: CommandNode[] | und
         <span className="panel__summary" data-testid="tasks-summary" data-overdue={summary.overdue}>{t('tasks.summary', summary)}</span>
       </div>
       <div className="panel__split">
-        <div className="panel__grid">
-          <Board<Task> boardId="tasks" rows={rows} loading={tasks.loading} error={tasks.error} columnDefs={columnDefs} getId={idOf}
+        <div className="tasks-body">
+          <Board<Task> boardId="tasks" rows={tasks.data ? rows : undefined} loading={tasks.loading} error={tasks.error} columnDefs={columnDefs} getId={idOf}
             districtOf={districtOf} districtFields={DISTRICT_FIELDS} district={district} toolbar={toolbar} rowClassRules={rowClassRules}
-            onSelect={(picked) => setSelectedId(picked[0]?.id ?? null)} redrawKey={now} />
+            onSelect={(picked) => { if (picked[0]) setSelectedId(picked[0].id); }} redrawKey={now} />
         </div>
         <aside className="panel__side">
           {selected
