@@ -42,7 +42,8 @@ export const IncidentEntry = z.object({
   id: RecordId,
   incidentId: RecordId,
   kind: IncidentEntryKind,
-  text: z.string().trim().min(1).max(4000),
+  /** What was written; a status change without a note has none (the kind and state say it). */
+  text: z.string().trim().min(1).max(4000).optional(),
   /** For a status entry: the state it moved to. */
   status: IncidentStatus.optional(),
   /** For a correction: the entry it corrects (that entry stays as it was). */

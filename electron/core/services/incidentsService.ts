@@ -52,10 +52,9 @@ export async function reportIncident(store: Store, args: MethodArgs<'incidents:r
     ...(args.affectedCodes?.length ? { affectedCodes: [...new Set(args.affectedCodes)] } : {}),
     ...(args.description ? { description: args.description } : {}),
   };
-  const placed = args.location ? 'map' : 'district centre';
   await store.write([
     { entity: 'incident', key: incident.id, kind: 'upsert', body: incident, scope: scopeOf(args.nodeCode) },
-    entryDraft(store, incident, { kind: 'report', text: `${incident.title} (${incident.type}, level ${incident.level}; location from ${placed})`, status: 'reported', at }),
+    entryDraft(store, incident, { kind: 'report', text: args.description ? `${incident.title}: ${args.description}` : incident.title, status: 'reported', at }),
   ]);
   return incident;
 }
@@ -69,7 +68,7 @@ export async function setIncidentStatus(store: Store, args: MethodArgs<'incident
   const at = now.toISOString();
   await store.write([
     { entity: 'incident', key: incident.id, kind: 'patch', body: { status: args.to }, scope: scopeOf(incident.nodeCode) },
-    entryDraft(store, incident, { kind: 'status', status: args.to, text: args.note || `${incident.status} → ${args.to}`, at }),
+    entryDraft(store, incident, { kind: 'status', status: args.to, at, ...(args.note ? { text: args.note } : {}) }),
   ]);
   return { ...incident, status: args.to };
 }

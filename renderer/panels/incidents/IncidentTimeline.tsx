@@ -19,7 +19,7 @@ export function IncidentTimeline({ entries, onCorrect }: { entries: readonly Inc
             <span className="board__spacer" />
             <button type="button" className="button button--small" onClick={() => onCorrect(entry)}>{t('incidents.detail.correct')}</button>
           </div>
-          <div className="timeline__text">{entry.text}</div>
+          {entry.text && <div className="timeline__text">{entry.text}</div>}
         </li>
       ))}
     </ol>

@@ -23,7 +23,7 @@ export function MapPickDialog({ initial, onUse, onCancel }: { initial: { lon: nu
           <span className="cell-code" data-testid="map-pick-position">{picked ? `${picked.lon.toFixed(5)}, ${picked.lat.toFixed(5)}` : t('report.pick.none')}</span>
           <span className="board__spacer" />
           <button type="button" className="button" onClick={onCancel}>{t('report.pick.cancel')}</button>
-          <button type="button" className="button button--primary" disabled={!picked} data-testid="map-pick-use" onClick={() => picked && onUse(picked)}>{t('report.pick.use')}</button>
+          <button type="button" className="button button--primary consult-primary" disabled={!picked} data-testid="map-pick-use" onClick={() => picked && onUse(picked)}>{t('report.pick.use')}</button>
         </div>
       </div>
     </div>
