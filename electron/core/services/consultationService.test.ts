@@ -49,8 +49,14 @@ describe('incidents in full', () => {
     expect(after).toHaveLength(3);
     expect(after[1]!.text).toBe('泵车到场');
     expect(after[2]).toMatchObject({ id: correction.id, kind: 'correction', corrects: timeline[1]!.id });
+    const citywide = await call('incidents:report', { title: '全市供水压力异常', type: 'waterCut', level: 'IV', nodeCode: '310000000000' });
+    expect(citywide.location?.lat).toBeGreaterThan(30.7);
+    expect(citywide.location?.lat).toBeLessThan(31.9);
     const log = await call('incidents:dutyLog', {});
-    expect(log[0]!.id).toBe(correction.id);
+    // Newest first, across incidents.
+    expect(log.slice(0, 2).map((entry) => entry.incidentId).sort()).toEqual([citywide.id, incident.id].sort());
+    expect(log.some((entry) => entry.id === correction.id)).toBe(true);
+    expect(log.map((entry) => entry.at)).toEqual([...log.map((entry) => entry.at)].sort().reverse());
   });
 });
 

@@ -21,12 +21,18 @@ function entryDraft(store: Store, incident: Incident, fields: Omit<IncidentEntry
   return { entity: 'incidentEntry', key: body.id, kind: 'insert', body, scope: scopeOf(incident.nodeCode) };
 }
 
-/** The centre of the place's district, standing in when no point was picked on the map. */
+/**
+ * The centre of the place's district (of all districts for a city-level report), standing in
+ * when no point was picked on the map.
+ */
 async function districtCentre(store: Store, nodeCode: string): Promise<Incident['location']> {
-  const district = levelOfCode(nodeCode) === 'city' ? null : countyCode12(nodeCode.slice(0, 6));
-  const boundary = district ? await store.query('entity.get', { entity: 'boundary', key: district }) as Boundary | null : null;
-  if (!boundary) return undefined;
-  const [lon, lat] = centroidOf(boundary.geometry.coordinates as [number, number][][][]);
+  const boundaries = levelOfCode(nodeCode) === 'city'
+    ? (await store.query('map.boundaries')).filter((boundary) => boundary.level === 'district')
+    : [await store.query('entity.get', { entity: 'boundary', key: countyCode12(nodeCode.slice(0, 6)) }) as Boundary | null].filter((boundary) => boundary !== null);
+  if (boundaries.length === 0) return undefined;
+  const centres = boundaries.map((boundary) => centroidOf(boundary.geometry.coordinates as [number, number][][][]));
+  const lon = centres.reduce((sum, [x]) => sum + x, 0) / centres.length;
+  const lat = centres.reduce((sum, [, y]) => sum + y, 0) / centres.length;
   return { lon: Math.round(lon * 1e5) / 1e5, lat: Math.round(lat * 1e5) / 1e5 };
 }
 
