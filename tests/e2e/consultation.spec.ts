@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import type { Incident } from '../../shared/domain/incident.ts';
+import { callApi, featureCount } from './mapPage.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name) });
@@ -158,5 +160,14 @@ test.describe('consultation from incident to minutes', () => {
     await page.getByTestId('incidents-tab-log').click();
     await expect(page.getByTestId('duty-log').locator('.ag-row').first()).toBeVisible();
     await shot(page, 'consultation-duty-log-zh.png');
+  });
+
+  test('every incident the board lists has a location, so the map shows them all (issue 16)', async ({ page }) => {
+    // `?e2e` exposes the map's feature counts to the test (renderer/panels/MapPanel.tsx).
+    await page.goto('/?e2e#token=e2e-token');
+    const incidents = await callApi<Incident[]>('incidents:list', {});
+    expect(incidents.filter((incident) => !incident.location).map((incident) => incident.title)).toEqual([]);
+    await page.getByTestId('nav-map').click();
+    await expect.poll(() => featureCount(page, 'incidents'), { timeout: 60_000 }).toBe(incidents.length);
   });
 });
