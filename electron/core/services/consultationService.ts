@@ -14,7 +14,7 @@ import { requireRecord } from './records.ts';
 import { taskDrafts } from './tasksService.ts';
 
 /** The whole city at a glance, when the caller sends no map view. */
-export const DEFAULT_VIEW = { center: [121.47, 31.2] as [number, number], zoom: 8.6, layers: ['districts', 'incidents'] };
+export const DEFAULT_VIEW = { center: [121.5, 31.2] as [number, number], zoom: 8, layers: ['districts', 'incidents'] };
 
 async function openSession(store: Store, id: string): Promise<ConsultationSession> {
   const session = await requireRecord<ConsultationSession>(store, 'consultationSession', id, 'consultation session');

@@ -82,7 +82,7 @@ export function minutesPdf(data: MinutesData, locale: MinutesLocale = 'zh-CN', f
     line(entry.text, { indent: 12 });
     if (entry.snapshot) {
       for (const text of figureLines(entry.snapshot, labels, locale)) line(`• ${text}`, { indent: 12 });
-      const height = 220;
+      const height = 300;
       if (doc.y + height > doc.page.height - PAGE.margin) doc.addPage();
       const top = doc.y + 4;
       drawSnapshotMap(doc, entry.snapshot, data.boundaries, PAGE.margin + 12, top, CONTENT_WIDTH - 12, height);
