@@ -12,6 +12,8 @@ import { ResourcesPanel } from './panels/resources/ResourcesPanel.tsx';
 import { AlertsPanel } from './panels/alerts/AlertsPanel.tsx';
 import { SyncPanel } from './panels/SyncPanel.tsx';
 import { NetworkPanel } from './panels/network/NetworkPanel.tsx';
+import { ConsultationPanel } from './panels/consultation/ConsultationPanel.tsx';
+import { TasksPanel } from './panels/tasks/TasksPanel.tsx';
 import { useLiveQuery } from './state/useLiveQuery.ts';
 import { CallerContext } from './state/callerContext.ts';
 
@@ -28,9 +30,13 @@ export function App() {
   const [mapOpened, setMapOpened] = useState(false);
   // Like the map, the resource boards load only once opened.
   const [resourcesOpened, setResourcesOpened] = useState(false);
+  // Opening a consultation from an incident hands the incident to the consultation panel.
+  const [consultationOpened, setConsultationOpened] = useState(false);
+  const [sessionRequest, setSessionRequest] = useState<{ incidentId: string; at: number } | null>(null);
   const select = (next: PanelId) => {
     if (next === 'map') setMapOpened(true);
     if (next === 'resources') setResourcesOpened(true);
+    if (next === 'consultation') setConsultationOpened(true);
     setPanel(next);
   };
   const homeCode = info.data?.nodeCode;
@@ -51,7 +57,8 @@ export function App() {
             <CommandTreePanel nodes={nodes.data} error={nodes.error} homeCode={homeCode} />
           </div>
           <div className="shell__panel" hidden={panel !== 'incidents'}>
-            <IncidentsPanel nodes={nodes.data} homeCode={homeCode} exerciseData={info.data?.exerciseData ?? false} />
+            <IncidentsPanel nodes={nodes.data} homeCode={homeCode} exerciseData={info.data?.exerciseData ?? false}
+              onOpenSession={(incident) => { setSessionRequest({ incidentId: incident.id, at: Date.now() }); select('consultation'); }} />
           </div>
           {mapOpened && (
             <div className="shell__panel" hidden={panel !== 'map'}>
@@ -66,6 +73,17 @@ export function App() {
           {panel === 'alerts' && (
             <div className="shell__panel">
               <AlertsPanel nodes={nodes.data} exerciseData={info.data?.exerciseData ?? false} />
+            </div>
+          )}
+          {panel === 'tasks' && (
+            <div className="shell__panel">
+              <TasksPanel nodes={nodes.data} exerciseData={info.data?.exerciseData ?? false} />
+            </div>
+          )}
+          {/* Like the map, the consultation panel stays mounted once opened, so a session's draft survives switching. */}
+          {consultationOpened && (
+            <div className="shell__panel" hidden={panel !== 'consultation'}>
+              <ConsultationPanel nodes={nodes.data} exerciseData={info.data?.exerciseData ?? false} request={sessionRequest} />
             </div>
           )}
           {panel === 'sync' && (

@@ -11,7 +11,9 @@ import { importCmaTracks, importGeoJsonTracks } from './services/hazardsService.
 import { importBoundaries } from './map/geojsonImport.ts';
 import { deleteArea, saveArea } from './map/namedAreas.ts';
 import { TileService } from './map/tiles.ts';
-import { reportIncident } from './services/incidentsService.ts';
+import { consultationHandlers } from './services/consultationService.ts';
+import { incidentHandlers } from './services/incidentsService.ts';
+import { taskHandlers } from './services/tasksService.ts';
 import { assessNeeds } from './services/needsService.ts';
 import { alertsHandlers } from './services/alertsService.ts';
 import { updateShelter } from './services/sheltersService.ts';
@@ -144,7 +146,6 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'nodes:list': () => store.query('nodes.list'),
     'nodes:search': (args) => store.query('nodes.search', args),
     'incidents:list': () => store.query('incidents.list'),
-    'incidents:report': (args) => reportIncident(store, args),
     'alerts:list': () => store.query('alerts.list'),
     'sync:status': syncStatus,
     'sync:peers': () => sync.links(),
@@ -200,6 +201,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'users:rotateToken': (args) => users.rotateToken(args.id),
     ...alertsHandlers(store),
     ...networkHandlers(store, () => network.observations),
+    ...incidentHandlers(store),
+    ...taskHandlers(store),
+    ...consultationHandlers(store),
   };
   const call = makeCallGate(handlers, (actor, action, detail) => store.audit(actor, action, detail));
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cliCall, common, DEFAULT_STATIC, Output, REPO_ROOT, type Command } from './commands/command.ts';
 import { usersCommand } from './commands/users.ts';
+import { minutesCommand } from './commands/minutes.ts';
 import { CMA_CATEGORIES, type StormSummary } from '../../shared/hazard/cmaBestTrack.ts';
 import type { BasemapInfo, BoundaryImportResult } from '../../shared/map/basemap.ts';
 import { createConsoleCore } from '../core/consoleCore.ts';
@@ -29,6 +30,7 @@ const COMMANDS: Record<string, Command> = {
   users: usersCommand,
   export: exportCommand,
   serve: serveCommand,
+  minutes: minutesCommand,
   import: {
     summary: 'import a file into the local store, whole or not at all: track (CMA best-track or GeoJSON), depots, stock, teams (CSV), boundaries (GeoJSON region pack), basemap (MBTiles), alert (CAP, Atom/RSS of CAP, EDXL-DE)',
     usage: 'resilience-console import track|depots|stock|teams|boundaries|basemap|alert FILE [--data DIR] [--format cma|geojson] [--crs wgs84|gcj02] [--exercise] [--json]',

@@ -1,11 +1,13 @@
 import { useI18n } from '../i18n/useI18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
-export type PanelId = 'commandNetwork' | 'incidents' | 'map' | 'resources' | 'alerts' | 'sync' | 'network';
+export type PanelId = 'commandNetwork' | 'incidents' | 'map' | 'resources' | 'alerts' | 'tasks' | 'consultation' | 'sync' | 'network';
 
 const ITEMS: { id: PanelId; label: MessageKey }[] = [
   { id: 'commandNetwork', label: 'nav.commandNetwork' },
   { id: 'incidents', label: 'nav.incidents' },
+  { id: 'tasks', label: 'nav.tasks' },
+  { id: 'consultation', label: 'nav.consultation' },
   { id: 'map', label: 'nav.map' },
   { id: 'resources', label: 'nav.resources' },
   { id: 'alerts', label: 'alerts.nav' },

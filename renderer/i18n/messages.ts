@@ -10,6 +10,9 @@ import { en as syncEn, zhCN as syncZhCN } from './topics/sync.ts';
  * English one is typed from the Chinese one, and messages.test.ts checks the parameters match.
  */
 import { en as networkEn, zhCN as networkZhCN } from './topics/network.ts';
+import { en as incidentsEn, zhCN as incidentsZhCN } from './topics/incidents.ts';
+import { en as tasksEn, zhCN as tasksZhCN } from './topics/tasks.ts';
+import { en as consultationEn, zhCN as consultationZhCN } from './topics/consultation.ts';
 
 const baseZhCN = {
   'app.name': '韧性城市指挥台',
@@ -607,6 +610,9 @@ export const zhCN = {
   ...networkZhCN,
   ...hostZhCN,
   ...syncZhCN,
+  ...incidentsZhCN,
+  ...tasksZhCN,
+  ...consultationZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1204,6 +1210,9 @@ export const en: Messages = {
   ...networkEn,
   ...hostEn,
   ...syncEn,
+  ...incidentsEn,
+  ...tasksEn,
+  ...consultationEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -7,6 +7,8 @@ import { useI18n } from '../i18n/useI18n.ts';
 import { useConsole } from '../state/useConsole.ts';
 import { firstOption, nodeOptionGroups } from './nodeOptions.ts';
 import { describeIssues } from './reportIssues.ts';
+import { AffectedField } from './incidents/AffectedField.tsx';
+import { LocationField, type Point } from './incidents/LocationField.tsx';
 
 interface Props {
   nodes: CommandNode[] | undefined;
@@ -37,6 +39,8 @@ export function IncidentForm({ nodes, homeCode, exerciseData, onReported }: Prop
   const [chosenNode, setChosenNode] = useState<string | null>(null);
   const [nodeFilter, setNodeFilter] = useState('');
   const [description, setDescription] = useState('');
+  const [point, setPoint] = useState<Point>(null);
+  const [affected, setAffected] = useState<string[]>([]);
   const [exerciseChoice, setExerciseChoice] = useState<boolean | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
@@ -64,11 +68,15 @@ export function IncidentForm({ nodes, homeCode, exerciseData, onReported }: Prop
     try {
       const incident = await api.incidents.report({
         title, type, level, nodeCode, exercise,
+        ...(point ? { location: point } : {}),
+        ...(affected.length ? { affectedCodes: affected } : {}),
         ...(description.trim() ? { description: description.trim() } : {}),
       });
       setOutcome({ kind: 'done', title: incident.title });
       setTitle('');
       setDescription('');
+      setPoint(null);
+      setAffected([]);
       onReported(incident);
     } catch (error) {
       if (error instanceof ConsoleError && error.code === 'INVALID_ARGUMENT' && error.issues?.length) {
@@ -134,7 +142,7 @@ export function IncidentForm({ nodes, homeCode, exerciseData, onReported }: Prop
       </div>
 
       <fieldset className="form-field form-field--group">
-        <legend className="form-field__label">{t('report.field.node')}</legend>
+        <legend className="form-field__label">{t('report.field.place')}</legend>
         <input
           type="search"
           className="input"
@@ -146,7 +154,7 @@ export function IncidentForm({ nodes, homeCode, exerciseData, onReported }: Prop
         />
         <select className="input" value={nodeCode} aria-label={t('report.field.node')}
           aria-invalid={invalid.has('nodeCode') || undefined} data-testid="report-node"
-          disabled={groups.length === 0} onChange={(event) => setChosenNode(event.target.value)}>
+          disabled={groups.length === 0} onChange={(event) => { setChosenNode(event.target.value); setAffected([]); }}>
           {groups.length === 0 && <option value="">{t('report.noNodes')}</option>}
           {groups.map((group) => (
             <optgroup key={group.label} label={group.label}>
@@ -155,6 +163,9 @@ export function IncidentForm({ nodes, homeCode, exerciseData, onReported }: Prop
           ))}
         </select>
       </fieldset>
+
+      <LocationField value={point} onChange={setPoint} invalid={[...invalid].some((name) => name.startsWith('location'))} />
+      {nodes && nodeCode && <AffectedField nodes={nodes} placeCode={nodeCode} value={affected} onChange={setAffected} />}
 
       <label className="form-field" htmlFor={field('description')}>
         <span className="form-field__label">{t('report.field.description')}</span>

@@ -12,24 +12,42 @@ import { describeError, formatTime, primaryName } from '../i18n/display.ts';
 import { useI18n } from '../i18n/useI18n.ts';
 import { useLiveQuery } from '../state/useLiveQuery.ts';
 import { IncidentForm } from './IncidentForm.tsx';
+import { DutyLog } from './incidents/DutyLog.tsx';
+import { IncidentDetail } from './incidents/IncidentDetail.tsx';
+import { taskProgress, type Task } from '../../shared/domain/task.ts';
+import './incidents/incidents.css';
 
 interface Props {
   nodes: CommandNode[] | undefined;
   homeCode: string | undefined;
   exerciseData: boolean;
+  /** Opens a consultation session from an incident (the consultation panel takes over). */
+  onOpenSession?(incident: Incident): void;
 }
 
 const loadIncidents = (api: ConsoleApi) => api.incidents.list({});
+const loadTasks = (api: ConsoleApi) => api.tasks.list({});
 const getRowId = (params: GetRowIdParams<Incident>) => params.data.id;
 const levelRank = (level: string) => IncidentLevel.options.indexOf(level as Incident['level']);
 const statusRank = (status: string) => (INCIDENT_STATUSES as readonly string[]).indexOf(status);
 
 /** Incidents reported in this console's area, newest first and live, with the report form beside them. */
-export function IncidentsPanel({ nodes, homeCode, exerciseData }: Props) {
+export function IncidentsPanel({ nodes, homeCode, exerciseData, onOpenSession }: Props) {
   const { t, locale } = useI18n();
   const incidents = useLiveQuery(loadIncidents, ['incident']);
   const byCode = useMemo(() => new Map((nodes ?? []).map((node) => [node.code, node])), [nodes]);
   const rows = useMemo(() => incidents.data ?? [], [incidents.data]);
+  const tasks = useLiveQuery(loadTasks, ['task']);
+  // Per incident: how many of its tasks are closed, and how many are overdue.
+  const progress = useMemo(() => {
+    const byIncident = new Map<string, Task[]>();
+    for (const task of tasks.data ?? []) if (task.incidentId) byIncident.set(task.incidentId, [...(byIncident.get(task.incidentId) ?? []), task]);
+    const now = new Date();
+    return new Map([...byIncident].map(([id, list]) => [id, taskProgress(list, now)]));
+  }, [tasks.data]);
+  const [view, setView] = useState<'board' | 'log'>('board');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = rows.find((incident) => incident.id === selectedId) ?? null;
 
   const [gridApi, setGridApi] = useState<GridApi<Incident> | null>(null);
   const applied = useRef<Incident[]>([]);
@@ -71,11 +89,17 @@ export function IncidentsPanel({ nodes, homeCode, exerciseData }: Props) {
       tooltipValueGetter: (params) => (params.value ? `${formatTime(String(params.value), locale)} · ${t('incidents.timeZoneNote')}` : ''),
       cellClass: 'cell-code',
     },
-  ], [t, locale, byCode]);
+    {
+      colId: 'tasks', headerName: t('incidents.col.tasks'), width: 130,
+      valueGetter: (params) => { const done = params.data ? progress.get(params.data.id) : undefined; return done ? `${done.closed}/${done.total}` : ''; },
+      cellClass: (params) => (params.data && progress.get(params.data.id)?.overdue ? 'consult-overdue-cell' : ''),
+      tooltipValueGetter: (params) => { const done = params.data ? progress.get(params.data.id) : undefined; return done?.overdue ? t('incidents.tasksOverdue', { count: done.overdue }) : ''; },
+    },
+  ], [t, locale, byCode, progress]);
 
   useEffect(() => {
     gridApi?.refreshCells({ force: true });
-  }, [gridApi, locale, byCode]);
+  }, [gridApi, locale, byCode, progress]);
 
   const overlays = useMemo(() => ({
     loading: { overlayText: t('grid.loading') },
@@ -99,8 +123,13 @@ export function IncidentsPanel({ nodes, homeCode, exerciseData }: Props) {
       {incidents.error !== null && incidents.data && (
         <div className="panel__notice panel__notice--error" role="alert">{t('error.loadFailed', { reason: describeError(incidents.error, locale) })}</div>
       )}
+      <div className="consult-tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={view === 'board'} className={`consult-tab${view === 'board' ? ' consult-tab--current' : ''}`} data-testid="incidents-tab-board" onClick={() => setView('board')}>{t('incidents.tab.board')}</button>
+        <button type="button" role="tab" aria-selected={view === 'log'} className={`consult-tab${view === 'log' ? ' consult-tab--current' : ''}`} data-testid="incidents-tab-log" onClick={() => setView('log')}>{t('incidents.tab.dutyLog')}</button>
+      </div>
       <div className="panel__split">
-        <div className="panel__grid" data-testid="incidents-grid">
+        {view === 'log' && <DutyLog incidents={rows} onOpen={setSelectedId} />}
+        <div className="panel__grid" data-testid="incidents-grid" hidden={view !== 'board'}>
           <AgGridReact<Incident>
             theme={consoleGridTheme}
             columnDefs={columnDefs}
@@ -109,12 +138,17 @@ export function IncidentsPanel({ nodes, homeCode, exerciseData }: Props) {
             loading={incidents.loading}
             overlayComponentParams={overlays}
             onGridReady={(event: GridReadyEvent<Incident>) => setGridApi(event.api)}
+            onRowClicked={(event) => { if (event.data) setSelectedId(event.data.id); }}
+            rowClass="incident-row"
             animateRows={false}
             containerStyle={{ height: '100%', width: '100%' }}
           />
         </div>
         <aside className="panel__side">
-          <IncidentForm nodes={nodes} homeCode={homeCode} exerciseData={exerciseData} onReported={onReported} />
+          {selected && <IncidentDetail incident={selected} byCode={byCode} onClose={() => setSelectedId(null)} {...(onOpenSession ? { onOpenSession } : {})} />}
+          <div hidden={selected !== null}>
+            <IncidentForm nodes={nodes} homeCode={homeCode} exerciseData={exerciseData} onReported={onReported} />
+          </div>
         </aside>
       </div>
     </section>

@@ -6,11 +6,11 @@ import { HazardTrack } from './hazardTrack.ts';
 import { CommandNode } from './commandNode.ts';
 import { Equipment, Volunteer } from './forces.ts';
 import { ConsultationEntry, ConsultationSession } from './consultation.ts';
-import { Incident } from './incident.ts';
+import { Incident, IncidentEntry } from './incident.ts';
 import { NamedArea } from './namedArea.ts';
 import { NetworkEvent, NetworkLink } from './network.ts';
 import { Depot, Shelter, StockItem, StockMovement, Team } from './resources.ts';
-import { Task } from './task.ts';
+import { Task, TaskEntry } from './task.ts';
 import { WallLayout } from './wallLayout.ts';
 
 /**
@@ -39,6 +39,8 @@ export const ENTITIES = {
   equipment: { schema: Equipment, key: 'id', priority: 2 },
   volunteer: { schema: Volunteer, key: 'id', priority: 2 },
   namedArea: { schema: NamedArea, key: 'id', priority: 1 },
+  incidentEntry: { schema: IncidentEntry, key: 'id', priority: 1 },
+  taskEntry: { schema: TaskEntry, key: 'id', priority: 0 },
 } as const satisfies Record<string, { schema: z.ZodType; key: string; priority: 0 | 1 | 2 | 3 | 4 }>;
 
 export type EntityName = keyof typeof ENTITIES;

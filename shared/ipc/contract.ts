@@ -26,6 +26,9 @@ import type { StockBoardRow } from '../resources/stockBoard.ts';
 import { ALERTS_CONTRACT } from './contracts/alerts.ts';
 import { NETWORK_CONTRACT } from './contracts/network.ts';
 import { SYNC_CONTRACT } from './contracts/sync.ts';
+import { CONSULTATION_CONTRACT } from './contracts/consultation.ts';
+import { INCIDENTS_CONTRACT } from './contracts/incidents.ts';
+import { TASKS_CONTRACT } from './contracts/tasks.ts';
 
 /** The role a console plays in the command network. */
 export type NodeRole = 'city' | 'district' | 'street';
@@ -122,7 +125,9 @@ export const IncidentReport = z.object({
   type: IncidentType,
   level: IncidentLevel,
   nodeCode: AdminCode,
+  /** The point picked on the map; without one, the centre of the place's district stands in. */
   location: LonLat.optional(),
+  affectedCodes: z.array(AdminCode).max(300).optional(),
   description: z.string().max(4000).optional(),
   exercise: z.boolean().default(false),
 }).strict();
@@ -260,6 +265,9 @@ export const CONTRACT = {
   ...ALERTS_CONTRACT,
   ...NETWORK_CONTRACT,
   ...SYNC_CONTRACT,
+  ...INCIDENTS_CONTRACT,
+  ...TASKS_CONTRACT,
+  ...CONSULTATION_CONTRACT,
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */

@@ -27,7 +27,12 @@ export const ISSUE_RULES: Record<EntityName, IssueRule> = {
   // Anyone reports and updates incidents, also to the whole city (a street may see what concerns
   // everyone first); only a centre deletes one. Tasks city-wide are a centre's orders.
   incident: { kinds: { upsert: ALL, patch: ALL, tombstone: UPPER }, cityWide: ALL },
-  task: { kinds: { upsert: ALL, patch: ALL, tombstone: UPPER }, cityWide: UPPER },
+  // A city-wide task is dispatched by a centre, but the unit that holds it may sit at any level and
+  // moves it forward (accepted, in progress, done) from there.
+  task: { kinds: { upsert: ALL, patch: ALL, tombstone: UPPER }, cityWide: ALL },
+  // Timelines and task histories are insert-only entries beside their incident or task, wherever it is.
+  incidentEntry: { kinds: { insert: ALL }, cityWide: ALL },
+  taskEntry: { kinds: { insert: ALL }, cityWide: ALL },
   // Depots, teams and equipment are managed by districts and the city; a street reports on them
   // (movements, call-ups, shelter occupancy) but does not create, rename or move them.
   depot: { kinds: { upsert: UPPER, patch: UPPER, tombstone: UPPER }, cityWide: CITY },
@@ -46,8 +51,9 @@ export const ISSUE_RULES: Record<EntityName, IssueRule> = {
   // A link's alarms and their acknowledgements: insert-only, scoped to the node they concern.
   networkEvent: { kinds: { insert: ALL }, cityWide: CITY },
   wallLayout: { kinds: { upsert: ALL, patch: ALL, tombstone: ALL }, cityWide: CITY },
-  consultationSession: { kinds: { upsert: UPPER, patch: UPPER, tombstone: UPPER }, cityWide: CITY },
-  consultationEntry: { kinds: { insert: ALL }, cityWide: CITY },
+  // A city session is held with the districts: they record entries in it and may sign it off.
+  consultationSession: { kinds: { upsert: UPPER, patch: UPPER, tombstone: UPPER }, cityWide: UPPER },
+  consultationEntry: { kinds: { insert: ALL }, cityWide: ALL },
   // A warning for the whole city is the city's to issue; districts and streets warn their own areas.
   alert: { kinds: { insert: ALL, upsert: ALL, patch: ALL }, cityWide: CITY },
   // Typhoon tracks come from the meteorological bureau, loaded at the city or a district centre.

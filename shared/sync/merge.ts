@@ -1,4 +1,5 @@
 import { ALLOCATION_STATUSES } from '../domain/allocation.ts';
+import { CONSULTATION_STATUSES } from '../domain/consultation.ts';
 import { INCIDENT_STATUSES } from '../domain/incident.ts';
 import { TASK_STATUSES } from '../domain/task.ts';
 import type { EntityName } from '../domain/entities.ts';
@@ -32,6 +33,7 @@ const FORWARD_ONLY: Partial<Record<EntityName, readonly string[]>> = {
   incident: INCIDENT_STATUSES,
   task: TASK_STATUSES,
   allocation: ALLOCATION_STATUSES,
+  consultationSession: CONSULTATION_STATUSES,
 };
 
 export interface MergeInput {

@@ -9,7 +9,10 @@ import { loadRegionPack } from './regionPack.ts';
 const pack = loadRegionPack();
 const drafts = seedDrafts(pack);
 const bodiesOf = (entity: OpDraft['entity']) => drafts.filter((d) => d.entity === entity).map((d) => d.body as Record<string, unknown>);
-const DEMO_ENTITIES = ['depot', 'stockItem', 'stockMovement', 'team', 'shelter', 'equipment', 'volunteer', 'incident', 'alert'];
+const DEMO_ENTITIES = ['depot', 'stockItem', 'stockMovement', 'team', 'shelter', 'equipment', 'volunteer', 'incident', 'alert',
+  'consultationSession', 'consultationEntry', 'task', 'taskEntry', 'incidentEntry'];
+/** Insert-only records: ledgers, timelines and session entries. */
+const INSERT_ONLY = ['stockMovement', 'consultationEntry', 'taskEntry', 'incidentEntry'];
 
 describe('demo region drafts', () => {
   it('are the same on every run, from a freshly loaded pack too', () => {
@@ -31,7 +34,12 @@ describe('demo region drafts', () => {
     expect(count('equipment')).toBe(16 * 6);
     expect(count('volunteer')).toBe(16 * 12);
     expect(count('incident')).toBe(10);
-    expect(count('alert')).toBe(2);
+    // The two issued demo alerts and the exercise session's draft warning.
+    expect(count('alert')).toBe(3);
+    expect(count('consultationSession')).toBe(1);
+    expect(new Set(bodiesOf('consultationEntry').map((entry) => entry.kind))).toEqual(new Set(['evidence', 'judgement', 'decision', 'action', 'warning', 'note', 'signOff']));
+    expect(count('task')).toBe(4);
+    expect(count('incidentEntry')).toBe(11);
   });
 
   it('each validate against their entity schema, unchanged, with matching key and a valid scope', () => {
@@ -41,7 +49,7 @@ describe('demo region drafts', () => {
       expect(entity.schema.parse(draft.body), `${draft.entity} ${draft.key}`).toEqual(draft.body);
       expect(draft.body?.[entity.key]).toBe(draft.key);
       expect(OpScope.safeParse(draft.scope).success).toBe(true);
-      expect(draft.kind).toBe(draft.entity === 'stockMovement' ? 'insert' : 'upsert');
+      expect(draft.kind).toBe(INSERT_ONLY.includes(draft.entity) ? 'insert' : 'upsert');
       expect(keys.has(`${draft.entity}:${draft.key}`), draft.key).toBe(false);
       keys.add(`${draft.entity}:${draft.key}`);
     }

@@ -6,6 +6,7 @@ import type { OpDraft, OpKind } from '../../../shared/sync/op.ts';
 import {
   DEMO_SHELF_LIFE_DAYS, DEMO_STOCK_ITEMS, DEPOT_KINDS, RESERVE_TYPES, SHELTER_FACILITIES, SHELTER_TYPES, TEAM_KIND_ORDER, TEAM_KINDS,
 } from './demoCatalogue.ts';
+import { demoConsultationDrafts } from './demoConsultation.ts';
 import { demoForces } from './demoForces.ts';
 import { DEMO_ALERTS, DEMO_INCIDENTS } from './demoSituation.ts';
 import { randomPointIn, type Position } from './geometry.ts';
@@ -174,5 +175,6 @@ export function demoRecordDrafts(pack: RegionPack, seed = DEMO_SEED): OpDraft[] 
 
 /** Everything an empty store is seeded with: the real region first, then the demo records. */
 export function seedDrafts(pack: RegionPack, seed = DEMO_SEED): OpDraft[] {
-  return [...commandNodeDrafts(pack), ...boundaryDrafts(pack), ...demoRecordDrafts(pack, seed)];
+  const records = demoRecordDrafts(pack, seed);
+  return [...commandNodeDrafts(pack), ...boundaryDrafts(pack), ...records, ...demoConsultationDrafts(records)];
 }

@@ -16,6 +16,7 @@ import { listCommandNodes, searchCommandNodes } from './repos/commandNodeRepo.ts
 import { getIncident, listIncidents } from './repos/incidentRepo.ts';
 import { countOps, hasExerciseData, outboxCount, readIdentity, readVector } from './repos/metaRepo.ts';
 import { parentOutbox, unsentKeys } from './repos/outboxRepo.ts';
+import { dutyLog, incidentTimeline, listSessions, listTasks, sessionEntries, situationFigures, taskHistory } from './repos/consultRepo.ts';
 import { TABLE_OF } from './tables.ts';
 
 /** Every read the store worker answers, by name; the client is typed from this object. */
@@ -77,6 +78,13 @@ export const QUERIES = {
   'network.samples': (db: Database.Database, args: { code: string; sinceMs: number }) => samplesOf(db, args.code, args.sinceMs),
   // Local measurements, never replicated: the one write among the queries, kept out of the op log on purpose.
   'network.recordSamples': (db: Database.Database, args: { samples: LocalObservation[] }) => recordSamples(db, args.samples),
+  'incidents.timeline': (db: Database.Database, args: { id: string }) => incidentTimeline(db, args.id),
+  'incidents.dutyLog': (db: Database.Database, args: { limit: number }) => dutyLog(db, args.limit),
+  'tasks.list': (db: Database.Database) => listTasks(db),
+  'tasks.history': (db: Database.Database, args: { id: string }) => taskHistory(db, args.id),
+  'consultation.sessions': (db: Database.Database) => listSessions(db),
+  'consultation.entries': (db: Database.Database, args: { id: string }) => sessionEntries(db, args.id),
+  'consultation.figures': (db: Database.Database) => situationFigures(db),
 } as const;
 
 /** Live records of one entity, by key. */

@@ -23,4 +23,6 @@ export const TABLE_OF: Record<EntityName, string> = {
   equipment: 'equipment',
   volunteer: 'volunteers',
   namedArea: 'named_areas',
+  incidentEntry: 'incident_entries',
+  taskEntry: 'task_entries',
 };
