@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { AppInfo, ConsoleEvents, EventName, Handlers, NodeRole, SyncStatus } from '../../shared/ipc/contract.ts';
 import { DEFAULT_REGION_PACK_URL, loadRegionPack } from './seed/regionPack.ts';
 import { seedDemoIfEmpty } from './seed/seedDemo.ts';
-import { advanceAllocation, requestAllocation, requestAllocations } from './services/allocationService.ts';
+import { advanceAllocation, requestAllocation, requestAllocations, stockHandlers } from './services/allocationService.ts';
 import { importCsv } from './services/csvImportService.ts';
 import { callUpVolunteers, standDownVolunteers, updateEquipment } from './services/forcesService.ts';
 import { importCmaTracks, importGeoJsonTracks } from './services/hazardsService.ts';
@@ -160,6 +160,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'map:deleteArea': (args) => deleteArea(store, args.id),
     'positions:report': (args) => positions.report(args),
     'positions:snapshot': () => positions.snapshot(),
+    ...stockHandlers(store),
   };
 
   // Live positions stay in memory, outside the op log (sync.md: latest value per entity, P3).
