@@ -1,3 +1,5 @@
+import { en as stockEn, zhCN as stockZhCN } from './topics/stock.ts';
+
 /**
  * Every string the console shows, in Chinese (the default) and English. `{name}` marks a
  * parameter filled in by `t(key, params)`. Both dictionaries must carry every key: the
@@ -594,6 +596,7 @@ const baseZhCN = {
  */
 export const zhCN = {
   ...baseZhCN,
+  ...stockZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1186,6 +1189,7 @@ const baseEn: Record<keyof typeof baseZhCN, string> = {
 
 export const en: Messages = {
   ...baseEn,
+  ...stockEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

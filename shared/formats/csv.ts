@@ -82,10 +82,24 @@ function splitRecords(text: string): { line: number; fields: string[] }[] {
   return records;
 }
 
-/** Writes rows as RFC 4180 CSV with a header, quoting where needed; for exports. */
+/** Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell made safe to open in a spreadsheet: one beginning with = + - @, a tab or a carriage
+ * return gets a leading single quote, so a liaison opening an export never runs a formula that
+ * arrived in a record's name. Numbers are written as numbers (a negative balance stays a number).
+ */
+export function neutraliseCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return String(value);
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Writes rows as RFC 4180 CSV with a header, quoting where needed and neutralising formulas; for exports. */
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
   const cell = (value: string | number | boolean | null | undefined) => {
-    const text = value === null || value === undefined ? '' : String(value);
+    const text = neutraliseCell(value);
     return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return [header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';

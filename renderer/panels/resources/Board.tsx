@@ -3,6 +3,7 @@ import type {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { exportCell } from '../../grid/csvExport.ts';
 import { consoleGridTheme } from '../../grid/gridSetup.ts';
 import { LiveRows } from '../../grid/liveRows.ts';
 import { diffRows, isEmptyChange } from '../../grid/rowDiff.ts';
@@ -110,7 +111,7 @@ export function Board<T>(props: BoardProps<T>) {
 
   const exportCsv = () => {
     const day = new Date().toISOString().slice(0, 10);
-    api?.exportDataAsCsv({ fileName: `${boardId}-${day}.csv` });
+    api?.exportDataAsCsv({ fileName: `${boardId}-${day}.csv`, processCellCallback: exportCell });
   };
   const resetLayout = () => {
     api?.resetColumnState();
