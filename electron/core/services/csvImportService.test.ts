@@ -61,4 +61,22 @@ describe('CSV import of depots, stock and teams', () => {
     }
     expect(await core.store.query('meta.countOps')).toBe(before);
   });
+
+  it('gives every problem a reason key and values, so the console can say it in Chinese or English', async () => {
+    const reasons = async (kind: 'depots' | 'stock' | 'teams', text: string) => {
+      const reply = await importCsv(kind, `${kind}.csv`, text);
+      if (reply.ok) throw new Error('expected a refusal');
+      return reply.error.issues?.map((issue) => issue.reason);
+    };
+    expect(await reasons('depots', read('depots.csv').replace('310104000000', '3101'))).toEqual([
+      { key: 'field', values: { line: 2, field: 'districtCode', problem: 'adminCode' } },
+    ]);
+    expect(await reasons('stock', 'depotId,itemId,quantity\nxh-depot-1,demo-item-water,-40\n')).toEqual([
+      { key: 'field', values: { line: 2, field: 'quantity', problem: 'receiptPositive' } },
+    ]);
+    expect(await reasons('depots', 'id,name\nx,y\n')).toEqual([
+      { key: 'missingColumns', values: { line: 1, columns: 'owner, districtCode, reserveType, lon, lat' } },
+    ]);
+    expect(await reasons('stock', 'depotId,itemId,quantity\n"broken,x,1\n')).toEqual([{ key: 'quoteOpen', values: { line: 2 } }]);
+  });
 });
