@@ -3,8 +3,10 @@ import type {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { BoardOverlay } from '../../grid/BoardOverlay.tsx';
 import { exportCell } from '../../grid/csvExport.ts';
 import { consoleGridTheme } from '../../grid/gridSetup.ts';
+import { printWithAllRows } from '../../grid/printLayout.ts';
 import { LiveRows } from '../../grid/liveRows.ts';
 import { diffRows, isEmptyChange } from '../../grid/rowDiff.ts';
 import { describeError } from '../../i18n/display.ts';
@@ -74,6 +76,20 @@ export function Board<T>(props: BoardProps<T>) {
     api?.refreshCells({ force: true });
   }, [api, locale, props.redrawKey]);
 
+  // Fixed-width columns take the width of their header and content (words differ in length
+  // between the languages: "Requested", "已申请"); flex columns share what is left above their minimum.
+  const fitted = useRef<{ locale: string | null; saved: boolean }>({ locale: null, saved: false });
+  useEffect(() => {
+    if (!api || api.isDestroyed() || !rows?.length) return;
+    if (fitted.current.locale === locale) return;
+    const first = fitted.current.locale === null;
+    fitted.current.locale = locale;
+    if (first && fitted.current.saved) return; // the officer's saved widths win until the language changes
+    const fixed = (api.getColumns() ?? []).filter((column) => !column.getColDef().flex).map((column) => column.getColId());
+    // After the cells of the new language are drawn.
+    requestAnimationFrame(() => { if (!api.isDestroyed()) api.autoSizeColumns(fixed, false); });
+  }, [api, rows, locale]);
+
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const save = useCallback(() => {
     if (!api) return;
@@ -83,9 +99,11 @@ export function Board<T>(props: BoardProps<T>) {
     }, SAVE_DELAY_MS);
   }, [api, boardId]);
   useEffect(() => () => clearTimeout(saveTimer.current), []);
+  useEffect(() => (api ? printWithAllRows(api) : undefined), [api]);
 
   const onGridReady = useCallback((event: GridReadyEvent<T>) => {
     const saved = loadBoard(storage(), boardId);
+    fitted.current.saved = saved !== null && saved !== undefined;
     if (saved) {
       event.api.applyColumnState({ state: saved.columns, applyOrder: true });
       event.api.setFilterModel(saved.filter);
@@ -104,10 +122,7 @@ export function Board<T>(props: BoardProps<T>) {
     setCounts({ shown: api.getDisplayedRowCount(), total });
   }, [api]);
 
-  const overlays = useMemo(() => ({
-    loading: { overlayText: t('grid.loading') },
-    noRows: { overlayText: error ? describeError(error, locale) : t('grid.noRows') },
-  }), [t, error, locale]);
+  const overlayParams = useMemo(() => ({ error }), [error]);
 
   const exportCsv = () => {
     const day = new Date().toISOString().slice(0, 10);
@@ -139,7 +154,8 @@ export function Board<T>(props: BoardProps<T>) {
           defaultColDef={{ sortable: true, resizable: true, filter: true, floatingFilter: false }}
           getRowId={getRowId}
           loading={loading && !rows}
-          overlayComponentParams={overlays}
+          overlayComponent={BoardOverlay}
+          overlayComponentParams={overlayParams}
           onGridReady={onGridReady}
           isExternalFilterPresent={isExternalFilterPresent}
           doesExternalFilterPass={doesExternalFilterPass}
