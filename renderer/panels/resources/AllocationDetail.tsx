@@ -69,7 +69,7 @@ export function AllocationDetail({ allocation, unit, describe, depots }: Props) 
       <h3 className="report-form__heading">{t('resources.allocation.title')}</h3>
       <div className="allocation-detail__what">{describe(allocation)}</div>
       <div className="allocation-detail__status">
-        {t('resources.col.status')}：<strong className={`status status--${allocation.status}`} data-testid="allocation-status">{enumLabel(t, 'resources.allocationStatus', allocation.status)}</strong>
+        {t('resources.col.status')}{locale === 'en' ? ': ' : '：'}<strong className={`status status--${allocation.status}`} data-testid="allocation-status">{enumLabel(t, 'resources.allocationStatus', allocation.status)}</strong>
       </div>
       {needsDepot && next.includes('committed') && (
         <label className="form-field">

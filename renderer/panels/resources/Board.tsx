@@ -76,19 +76,25 @@ export function Board<T>(props: BoardProps<T>) {
     api?.refreshCells({ force: true });
   }, [api, locale, props.redrawKey]);
 
-  // Fixed-width columns take the width of their header and content (words differ in length
-  // between the languages: "Requested", "已申请"); flex columns share what is left above their minimum.
-  const fitted = useRef<{ locale: string | null; saved: boolean }>({ locale: null, saved: false });
+  // Fixed-width columns take the width of their header and content when the rows are first drawn
+  // (unless the officer's saved layout says otherwise) and again when the language changes (words
+  // differ in length: "Requested", "已申请"); flex columns share what is left above their minimum.
+  // A width in the column definitions is a starting width: given as `width`, AG Grid would put it
+  // back every time the definitions change (a language switch, names arriving) over the fitted one.
+  const columns = useMemo(() => columnDefs.map(({ width, ...column }) => (width === undefined ? column : { ...column, initialWidth: width })), [columnDefs]);
+  const fixedColumns = useMemo(() => columnDefs.filter((column) => !column.flex && column.colId).map((column) => column.colId!), [columnDefs]);
+  const hasSavedLayout = useRef(false);
+  const fittedOnce = useRef(false);
+  const fit = useCallback((target: GridApi<T>) => {
+    if (!target.isDestroyed()) target.autoSizeColumns(fixedColumns, false);
+  }, [fixedColumns]);
+  const fittedLocale = useRef(locale);
   useEffect(() => {
-    if (!api || api.isDestroyed() || !rows?.length) return;
-    if (fitted.current.locale === locale) return;
-    const first = fitted.current.locale === null;
-    fitted.current.locale = locale;
-    if (first && fitted.current.saved) return; // the officer's saved widths win until the language changes
-    const fixed = (api.getColumns() ?? []).filter((column) => !column.getColDef().flex).map((column) => column.getColId());
-    // After the cells of the new language are drawn.
-    requestAnimationFrame(() => { if (!api.isDestroyed()) api.autoSizeColumns(fixed, false); });
-  }, [api, rows, locale]);
+    if (!api || fittedLocale.current === locale) return;
+    fittedLocale.current = locale;
+    const timer = setTimeout(() => fit(api), 250); // after the cells are drawn in the new language
+    return () => clearTimeout(timer);
+  }, [api, fit, locale]);
 
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const save = useCallback(() => {
@@ -103,7 +109,7 @@ export function Board<T>(props: BoardProps<T>) {
 
   const onGridReady = useCallback((event: GridReadyEvent<T>) => {
     const saved = loadBoard(storage(), boardId);
-    fitted.current.saved = saved !== null && saved !== undefined;
+    hasSavedLayout.current = saved !== null;
     if (saved) {
       event.api.applyColumnState({ state: saved.columns, applyOrder: true });
       event.api.setFilterModel(saved.filter);
@@ -120,7 +126,12 @@ export function Board<T>(props: BoardProps<T>) {
     let total = 0;
     api.forEachNode(() => { total += 1; });
     setCounts({ shown: api.getDisplayedRowCount(), total });
-  }, [api]);
+    // The first rows in: fit the fixed columns once they are drawn (AG Grid ignores an earlier call).
+    if (total > 0 && !fittedOnce.current && !hasSavedLayout.current) {
+      fittedOnce.current = true;
+      setTimeout(() => fit(api), 250);
+    }
+  }, [api, fit]);
 
   const overlayParams = useMemo(() => ({ error }), [error]);
 
@@ -150,7 +161,7 @@ export function Board<T>(props: BoardProps<T>) {
       <div className="board__grid">
         <AgGridReact<T>
           theme={consoleGridTheme}
-          columnDefs={columnDefs}
+          columnDefs={columns}
           defaultColDef={{ sortable: true, resizable: true, filter: true, floatingFilter: false }}
           getRowId={getRowId}
           loading={loading && !rows}

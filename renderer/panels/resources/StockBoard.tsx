@@ -36,7 +36,7 @@ export function StockBoard({ district, districts }: { district: string; district
   const columnDefs = useMemo<ColDef<StockBoardRow>[]>(() => [
     { colId: 'depot', headerName: t('resources.col.depot'), valueGetter: (p) => (p.data ? (locale === 'en' ? p.data.depotNameEn ?? p.data.depotName : p.data.depotName) : ''), flex: 2, minWidth: 220, tooltipField: 'owner' },
     { colId: 'district', headerName: t('resources.col.district'), field: 'districtCode', width: 130, valueFormatter: (p) => districts.get(String(p.value)) ?? String(p.value ?? '') },
-    { colId: 'item', headerName: t('resources.col.item'), valueGetter: (p) => (p.data ? (locale === 'en' ? p.data.itemNameEn ?? p.data.itemName : p.data.itemName) : ''), flex: 1, minWidth: 150 },
+    { colId: 'item', headerName: t('resources.col.item'), valueGetter: (p) => (p.data ? (locale === 'en' ? p.data.itemNameEn ?? p.data.itemName : p.data.itemName) : ''), flex: 1, minWidth: 210 },
     { colId: 'balance', ...EXPORT_RAW, headerName: t('resources.col.balance'), field: 'balance', type: 'numericColumn', width: 120, filter: 'agNumberColumnFilter', cellClass: NUMBER_CELL },
     { colId: 'unit', headerName: t('resources.col.unit'), field: 'unit', width: 100, valueFormatter: (p) => unitLabel(String(p.value ?? ''), locale, p.data?.balance) },
     { colId: 'minLevel', ...EXPORT_RAW, headerName: t('resources.col.minLevel'), field: 'minLevel', type: 'numericColumn', width: 120, filter: 'agNumberColumnFilter', cellClass: NUMBER_CELL },
