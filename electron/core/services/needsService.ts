@@ -34,29 +34,20 @@ export async function assessNeeds(store: Store, args: MethodArgs<'resources:asse
     if (distance <= args.maxDistanceKm) holdings.push({ depotId: depot.id, itemId: entry.itemId, available, distanceKm: Math.round(distance * 10) / 10 });
   }
   const needs = computeNeeds(args.population, args.days);
-  const { proposals, coverage, space } = proposeAllocations(needs, items, holdings, free, destinationsOf(shelters, args.population));
+  const { proposals, coverage, space } = proposeAllocations(needs, items, holdings, free, destinationsOf(shelters));
   return { needs, shelters: { count: shelters.length, capacity, occupancy, free }, proposals, coverage, space, reservesKept: !args.releaseReserves };
 }
 
 /**
- * The shelters deliveries are spread over: those with free places, filled nearest-first in the
- * order given until the population is housed, each weighted by the people it takes (tents for
- * those without a place go up on the same grounds, in the same shares); when none has a free
- * place, all of them by capacity.
+ * The shelters deliveries are spread over: every one with free places, weighted by them, so the
+ * affected population (and tents for those without a place, on the same grounds) is shared out
+ * instead of sent to one site; when none has a free place, all of them by capacity.
  */
-function destinationsOf(shelters: readonly Shelter[], population: number): Destination[] {
-  const destinations: Destination[] = [];
-  let left = population;
-  for (const shelter of shelters) {
-    if (left <= 0) break;
-    const free = Math.max(0, shelterCapacity(shelter) - shelter.occupancy);
-    if (free <= 0) continue;
-    const people = Math.min(free, left);
-    destinations.push({ shelterId: shelter.id, people });
-    left -= people;
-  }
-  if (destinations.length === 0) return shelters.map((shelter) => ({ shelterId: shelter.id, people: shelterCapacity(shelter) }));
-  return destinations;
+function destinationsOf(shelters: readonly Shelter[]): Destination[] {
+  const withRoom = shelters
+    .map((shelter) => ({ shelterId: shelter.id, people: Math.max(0, shelterCapacity(shelter) - shelter.occupancy) }))
+    .filter((destination) => destination.people > 0);
+  return withRoom.length ? withRoom : shelters.map((shelter) => ({ shelterId: shelter.id, people: shelterCapacity(shelter) }));
 }
 
 /** Streets or districts: centred on their districts' boundaries, with those districts' usable shelters. */
