@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
@@ -15,10 +17,10 @@ const BOAT_DEPOT = 'demo-depot-310101-1';
 const CJK = /[\u4e00-\u9fff]/;
 const LATIN_WORD = /[A-Za-z]{2,}/;
 
-async function open(page: Page, locale: Locale, size = DESK): Promise<void> {
+async function open(page: Page, locale: Locale, size = DESK, address = '/#token=e2e-token'): Promise<void> {
   await page.addInitScript((value) => window.localStorage.setItem('resilience-console.locale', value), locale);
   await page.setViewportSize(size);
-  await page.goto('/#token=e2e-token');
+  await page.goto(address);
   await expect(page.getByTestId('tree-summary')).toBeVisible();
   await page.getByTestId('nav-resources').click();
   await expect(page.getByTestId('panel-resources')).toBeVisible();
@@ -124,8 +126,50 @@ test('[zh-CN] a stock CSV row with a negative receipt is refused, said in Chines
   await page.screenshot({ path: path.join(SCREENSHOTS, 'first-use-csv-negative-zh-CN.png') });
 });
 
+/**
+ * A console of its own on a free port with a fresh data folder, for a test that adds records the
+ * other specs' counts must not see (they share the suite's console).
+ */
+async function ownConsole(): Promise<{ address: string; stop(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-e2e-own-'));
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const child = spawn(process.execPath, ['electron/host/bin.mjs', 'serve', '--data', dataDir, '--port', '0', '--json', '--token', 'own-token'], { cwd: root });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        const event = JSON.parse(line || '{}') as { event?: string; url?: string };
+        if (event.event === 'listening' && event.url) resolve(event.url);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  return {
+    address: `${new URL(url).origin}/#token=own-token`,
+    async stop() {
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 test('CSV export: formulas neutralised, quantity and unit in their own columns, ISO dates with the year', async ({ page }) => {
-  await open(page, 'zh-CN');
+  test.setTimeout(180_000);
+  const own = await ownConsole();
+  try {
+    await exportChecks(page, own.address);
+  } finally {
+    await own.stop();
+  }
+});
+
+async function exportChecks(page: Page, address: string): Promise<void> {
+  await open(page, 'zh-CN', DESK, address);
   // A depot whose name a spreadsheet would run as a formula, with stock so it shows on the Stock board.
   await page.getByTestId('resources-import').click();
   const dialog = page.getByTestId('csv-import');
@@ -149,6 +193,10 @@ test('CSV export: formulas neutralised, quantity and unit in their own columns, 
   expect(stockText).not.toMatch(/(^|,)"=/m);
 
   await page.getByTestId('resources-tab-allocations').click();
+  const form = page.getByTestId('allocation-request');
+  await form.getByTestId('request-item').selectOption('demo-item-water');
+  await form.getByTestId('request-quantity').fill('12');
+  await form.getByTestId('request-submit').click();
   await expect(page.getByTestId('board-allocations').locator('.ag-row').first()).toBeVisible();
   const [allocations] = await Promise.all([page.waitForEvent('download'), page.getByTestId('board-allocations-export').click()]);
   const lines = fs.readFileSync((await allocations.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).map((line) => line.split('","').map((cell) => cell.replace(/^"|"$/g, '')));
@@ -161,7 +209,7 @@ test('CSV export: formulas neutralised, quantity and unit in their own columns, 
     expect(row[unit]).toMatch(CJK);
     expect(row[created]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
   }
-});
+}
 
 test('printing a board gives black on white, every row, and no navigation', async ({ page }) => {
   await open(page, 'zh-CN', { width: 1600, height: 600 });
