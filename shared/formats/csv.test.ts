@@ -18,7 +18,7 @@ describe('CSV', () => {
   });
 
   it('names the line of a broken file', () => {
-    expect(() => parseCsv('a,b\n1,2\n3\n')).toThrow(new CsvFormatError(3, 'expected 2 fields as in the header, found 1'));
+    expect(() => parseCsv('a,b\n1,2\n3\n')).toThrow(new CsvFormatError(3, 'expected 2 fields as in the header, found 1', 'fieldCount', { expected: 2, found: 1 }));
     expect(() => parseCsv('a,b\n1,"open\n')).toThrow(/line 2: a quoted field is not closed/);
     expect(() => parseCsv('a,a\n1,2\n')).toThrow(/names column "a" twice/);
     expect(() => parseCsv('\n\n')).toThrow(/empty/);
