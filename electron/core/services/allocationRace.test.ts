@@ -99,4 +99,12 @@ describe('guarded allocation steps under concurrency', () => {
     const ledger = await call('resources:allocationLedger', { id: id! });
     expect(ledger.map((step) => step.step)).toEqual(['requested', 'committed', 'dispatched']);
   });
+
+  it('names the person on the ledger line when the caller gives one (the hook for users)', async () => {
+    const { advanceAllocation } = await import('./allocationService.ts');
+    const [id] = await requests(1, 1);
+    await advanceAllocation(core.store, { id: id!, to: 'declined' }, new Date(), '王值班');
+    const ledger = await call('resources:allocationLedger', { id: id! });
+    expect(ledger.at(-1)).toMatchObject({ step: 'declined', by: 'node-city', authorName: '王值班' });
+  });
 });

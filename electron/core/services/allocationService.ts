@@ -61,9 +61,10 @@ export async function requestAllocations(store: Store, args: MethodArgs<'resourc
  * check that only one of them may. A shortfall that only appears when partitioned replicas merge
  * shows as an overdraft instead.
  */
-export async function advanceAllocation(store: Store, args: MethodArgs<'resources:advanceAllocation'>, now = new Date()): Promise<Allocation> {
+export async function advanceAllocation(store: Store, args: MethodArgs<'resources:advanceAllocation'>, now = new Date(), authorName?: string): Promise<Allocation> {
+  // authorName: the hook for users and roles (issue 10 #7): the caller's name goes on the ledger line.
   const outcome = await store.command('allocations.advance', {
-    ...args, at: now.toISOString(), by: store.identity.nodeId, stepSuffix: randomUUID().slice(0, 8),
+    ...args, at: now.toISOString(), by: store.identity.nodeId, stepSuffix: randomUUID().slice(0, 8), ...(authorName ? { authorName } : {}),
   });
   if (!outcome.ok) throw new ConsoleError(outcome.error);
   return outcome.value;
