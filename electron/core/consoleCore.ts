@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { AppInfo, ConsoleEvents, EventName, Handlers, NodeRole, SyncStatus } from '../../shared/ipc/contract.ts';
 import { DEFAULT_REGION_PACK_URL, loadRegionPack } from './seed/regionPack.ts';
 import { seedDemoIfEmpty } from './seed/seedDemo.ts';
-import { advanceAllocation, requestAllocation, requestAllocations } from './services/allocationService.ts';
+import { advanceAllocation, requestAllocation, requestAllocations, stockHandlers } from './services/allocationService.ts';
 import { importCsv } from './services/csvImportService.ts';
 import { callUpVolunteers, standDownVolunteers, updateEquipment } from './services/forcesService.ts';
 import { importCmaTracks, importGeoJsonTracks } from './services/hazardsService.ts';
@@ -162,7 +162,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'resources:listAllocations': () => store.query('allocations.list'),
     'resources:allocationLedger': (args) => store.query('allocations.ledger', args),
     'resources:requestAllocation': (args) => requestAllocation(store, args),
-    'resources:advanceAllocation': (args) => advanceAllocation(store, args),
+    // The ledger line names the person who took the step.
+    'resources:advanceAllocation': (args) => advanceAllocation(store, args, new Date(), currentCaller()?.name),
     'resources:requestAllocations': (args) => requestAllocations(store, args),
     'resources:assessNeeds': (args) => assessNeeds(store, args),
     'resources:importCsv': (args) => importCsv(store, args),
@@ -204,6 +205,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     ...incidentHandlers(store),
     ...taskHandlers(store),
     ...consultationHandlers(store),
+    ...stockHandlers(store),
   };
   const call = makeCallGate(handlers, (actor, action, detail) => store.audit(actor, action, detail));
 

@@ -37,3 +37,25 @@ describe('describeError', () => {
     expect(describeError(new TypeError('x is undefined'), 'en')).not.toMatch(/undefined/);
   });
 });
+
+describe('words for the service reasons, units and lists', () => {
+  it('says a refused commit in one language, with the numbers and statuses in words', async () => {
+    const { describeError, unitLabel, formatList, formatQuantity } = await import('./display.ts');
+    const refusal = new ConsoleError({
+      code: 'CONFLICT', message: 'Depot has 8 of this item available (8 held, 0 committed); 50 cannot be committed',
+      reason: { key: 'notAvailable', values: { depotId: 'd', itemId: 'i', held: 8, committed: 0, available: 8, quantity: 50 } },
+    });
+    expect(describeError(refusal, 'zh-CN')).toBe('储备库可用数量不足：库存 8，已承诺给其他调拨 0，可用 8，本次需 50。未承诺，数据未做更改。');
+    expect(describeError(refusal, 'en')).toBe('Not enough available at the depot: 8 held, 0 committed to other allocations, 8 available, 50 needed. Nothing was committed or changed.');
+    const step = { code: 'CONFLICT', message: 'x', reason: { key: 'allocationStep', values: { from: 'declined', to: 'dispatched' } } };
+    expect(describeError(step, 'zh-CN')).toContain('“已拒绝”');
+    expect(describeError({ code: 'CONFLICT', message: 'x', reason: { key: 'unknownReason', values: {} } }, 'en')).toBe(describeError({ code: 'CONFLICT' }, 'en'));
+
+    expect([unitLabel('箱', 'en', 1), unitLabel('箱', 'en', 821), unitLabel('顶', 'en'), unitLabel('箱', 'zh-CN', 3), unitLabel('桶装', 'en', 2)])
+      .toEqual(['box', 'boxes', 'tents', '箱', '桶装']);
+    expect(formatQuantity(1821, '箱', 'en')).toBe('1,821 boxes');
+    expect(formatQuantity(1821, '箱', 'zh-CN')).toBe('1,821 箱');
+    expect(formatList(['急救', '无线电', '驾驶'], 'zh-CN')).toBe('急救、无线电、驾驶');
+    expect(formatList(['First aid', 'Radio', 'Driving'], 'en')).toBe('First aid, Radio, Driving');
+  });
+});

@@ -3,6 +3,7 @@ import { en as usersEn, zhCN as usersZhCN } from './topics/users.ts';
 import { en as alertsEn, zhCN as alertsZhCN } from './topics/alerts.ts';
 import { en as hostEn, zhCN as hostZhCN } from './topics/host.ts';
 import { en as syncEn, zhCN as syncZhCN } from './topics/sync.ts';
+import { en as stockEn, zhCN as stockZhCN } from './topics/stock.ts';
 
 /**
  * Every string the console shows, in Chinese (the default) and English. `{name}` marks a
@@ -613,6 +614,7 @@ export const zhCN = {
   ...incidentsZhCN,
   ...tasksZhCN,
   ...consultationZhCN,
+  ...stockZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1213,6 +1215,7 @@ export const en: Messages = {
   ...incidentsEn,
   ...tasksEn,
   ...consultationEn,
+  ...stockEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

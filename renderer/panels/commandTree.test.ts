@@ -122,9 +122,18 @@ describe('search', () => {
     expect(searchRows(tree, '北京')).toEqual({ rows: [], matches: 0 });
   });
 
-  it('matches a node without an English name by Chinese name and code only', () => {
+  it('matches a node without an English name by its Chinese name, code and pinyin', () => {
     expect(nodeMatches(zhoupu, normaliseQuery('周浦'))).toBe(true);
-    expect(nodeMatches(zhoupu, normaliseQuery('zhoupu'))).toBe(false);
+    expect(nodeMatches(zhoupu, normaliseQuery('zhoupu'))).toBe(true);
+    expect(nodeMatches(zhoupu, normaliseQuery('zpz'))).toBe(true);
+    expect(nodeMatches(zhoupu, normaliseQuery('beijing'))).toBe(false);
+  });
+
+  it('finds a street by pinyin, spaced syllables and initials, as an English-speaking liaison types them', () => {
+    for (const query of ['Nanjing', 'nanjing dong lu', 'njdl']) {
+      expect(codes(searchRows(tree, query).rows), query).toEqual([city.code, huangpu.code, nanjingEast.code]);
+    }
+    expect(codes(searchRows(tree, 'ljz').rows)).toEqual([city.code, pudong.code, lujiazui.code]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { CommandNode } from '../../shared/domain/commandNode.ts';
+import { matchesPlace } from '../../shared/formats/placeNames.ts';
 
 /**
  * The command network as a tree for a flat grid. AG Grid Community has no tree data, so the
@@ -103,12 +104,14 @@ export function normaliseQuery(query: string): string {
   return query.trim().toLowerCase().replace(/\s+/g, '');
 }
 
-/** True when the node's Chinese or English name, or its code, contains the normalised query. */
+/**
+ * True when the node's code, Chinese or English name contains the normalised query, or its
+ * pinyin does ("nanjingdonglu"), or its pinyin initials start with it ("njdl").
+ */
 export function nodeMatches(node: CommandNode, normalisedQuery: string): boolean {
   if (!normalisedQuery) return false;
-  if (node.code.includes(normalisedQuery)) return true;
   if (node.name.toLowerCase().replace(/\s+/g, '').includes(normalisedQuery)) return true;
-  return node.nameEn !== undefined && node.nameEn.toLowerCase().replace(/\s+/g, '').includes(normalisedQuery);
+  return matchesPlace(normalisedQuery, node);
 }
 
 /** Codes of a node's ancestors, nearest first. */

@@ -48,6 +48,8 @@ export const AllocationStep = z.object({
   at: Timestamp,
   /** The console (node id) that took the step. */
   by: z.string().min(1).max(80),
+  /** The person who took the step, once consoles have users; the ledger shows it instead of the node id. */
+  authorName: z.string().trim().min(1).max(120).optional(),
   note: z.string().max(500).optional(),
   ...Exercise,
 });

@@ -34,19 +34,24 @@ export const StockItem = z.object({
 });
 export type StockItem = z.infer<typeof StockItem>;
 
+/** The most one movement may move (a whole city reserve of one item is far below it); bounds typing slips such as 2^53−1. */
+export const MAX_MOVEMENT = 10_000_000;
+
 /** A signed change of stock; balances are sums of movements, never typed over. */
 export const StockMovement = z.object({
   id: RecordId,
   depotId: RecordId,
   itemId: RecordId,
-  delta: z.number().int().refine((n) => n !== 0, 'a movement must change the stock'),
+  delta: z.number().int().min(-MAX_MOVEMENT, `at most ${MAX_MOVEMENT.toLocaleString('en-US')} in one movement`)
+    .max(MAX_MOVEMENT, `at most ${MAX_MOVEMENT.toLocaleString('en-US')} in one movement`)
+    .refine((n) => n !== 0, 'a movement must change the stock'),
   reason: z.enum(['receipt', 'allocation', 'return', 'adjustment', 'expiry']),
   reference: z.string().max(120).optional(),
   at: Timestamp,
   /** For a receipt of perishable goods: when this lot expires. */
   expiresAt: Timestamp.optional(),
   ...Exercise,
-});
+}).refine((movement) => movement.reason !== 'receipt' || movement.delta > 0, { path: ['delta'], message: 'a receipt adds stock: its quantity must be positive' });
 export type StockMovement = z.infer<typeof StockMovement>;
 
 export const TeamKind = z.enum(['fireRescue', 'professional', 'social', 'grassroots', 'volunteer']);

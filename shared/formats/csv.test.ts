@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvFormatError, parseCsv, toCsv } from './csv.ts';
+import { CsvFormatError, neutraliseCell, parseCsv, toCsv } from './csv.ts';
 
 describe('CSV', () => {
   it('reads quoted fields, doubled quotes, CRLF, a BOM and blank lines', () => {
@@ -18,9 +18,20 @@ describe('CSV', () => {
   });
 
   it('names the line of a broken file', () => {
-    expect(() => parseCsv('a,b\n1,2\n3\n')).toThrow(new CsvFormatError(3, 'expected 2 fields as in the header, found 1'));
+    expect(() => parseCsv('a,b\n1,2\n3\n')).toThrow(new CsvFormatError(3, 'expected 2 fields as in the header, found 1', 'fieldCount', { expected: 2, found: 1 }));
     expect(() => parseCsv('a,b\n1,"open\n')).toThrow(/line 2: a quoted field is not closed/);
     expect(() => parseCsv('a,a\n1,2\n')).toThrow(/names column "a" twice/);
     expect(() => parseCsv('\n\n')).toThrow(/empty/);
+  });
+
+  it('neutralises cells a spreadsheet would read as formulas, and leaves numbers and plain text alone', () => {
+    for (const text of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd']) expect(neutraliseCell(text)).toBe(`'${text}`);
+    expect(neutraliseCell(-42)).toBe('-42');
+    expect(neutraliseCell('黄浦区 = 310101')).toBe('黄浦区 = 310101');
+    expect(neutraliseCell('')).toBe('');
+    expect(neutraliseCell(null)).toBe('');
+    const text = toCsv(['name', 'balance'], [['=cmd|\' /C calc\'!A0', -5], ['西库', 3]]);
+    expect(text).toBe(`name,balance\r\n'=cmd|' /C calc'!A0,-5\r\n西库,3\r\n`);
+    expect(parseCsv(text).rows[0]!.values.name).toBe(`'=cmd|' /C calc'!A0`);
   });
 });

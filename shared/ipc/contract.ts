@@ -14,7 +14,7 @@ import type { Depot, Shelter, StockItem, Team } from '../domain/resources.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { Alert } from '../domain/alert.ts';
 import type { StormSummary } from '../hazard/cmaBestTrack.ts';
-import type { Coverage, Need, Proposal } from '../resources/needsAssessment.ts';
+import type { Coverage, Need, Proposal, ShelterSpace } from '../resources/needsAssessment.ts';
 import { IncidentLevel, IncidentType } from '../domain/incident.ts';
 import type { ChangeEvent } from '../sync/op.ts';
 import { PositionReport, type PositionBatch, type PositionReportResult } from '../domain/position.ts';
@@ -29,6 +29,7 @@ import { SYNC_CONTRACT } from './contracts/sync.ts';
 import { CONSULTATION_CONTRACT } from './contracts/consultation.ts';
 import { INCIDENTS_CONTRACT } from './contracts/incidents.ts';
 import { TASKS_CONTRACT } from './contracts/tasks.ts';
+import { STOCK_CONTRACT } from './contracts/stock.ts';
 
 /** The role a console plays in the command network. */
 export type NodeRole = 'city' | 'district' | 'street';
@@ -185,13 +186,20 @@ export const NeedsQuery = z.object({
   population: z.number().int().min(1, 'the affected population must be at least 1').max(30_000_000),
   days: z.number().int().min(1).max(90).default(3),
   maxDistanceKm: z.number().positive().max(500).default(50),
+  /** Draw on depots' minimum reserves too; by default each depot keeps its item's minimum level. */
+  releaseReserves: z.boolean().default(false),
 }).strict().refine((query) => (query.areaCodes === undefined) !== (query.areaId === undefined), 'give either the affected streets or districts (areaCodes) or a drawn area (areaId), not both');
 
 export interface NeedsAssessment {
   needs: Need[];
   shelters: { count: number; capacity: number; occupancy: number; free: number };
+  /** Deliveries proposed, each to one shelter of the area where it has any. */
   proposals: Proposal[];
   coverage: Coverage[];
+  /** How the affected population is housed: shelter places, tents, and what is missing. */
+  space: ShelterSpace;
+  /** Whether depots' minimum reserves were kept out of the proposals. */
+  reservesKept: boolean;
 }
 
 /** Volunteers to call up (all or none), and what for. */
@@ -268,6 +276,7 @@ export const CONTRACT = {
   ...INCIDENTS_CONTRACT,
   ...TASKS_CONTRACT,
   ...CONSULTATION_CONTRACT,
+  ...STOCK_CONTRACT,
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */

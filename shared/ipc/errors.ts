@@ -13,24 +13,34 @@ export type ConsoleErrorCode =
 export interface ConsoleErrorShape {
   code: ConsoleErrorCode;
   message: string;
-  /** For INVALID_ARGUMENT: each problem with the path of the offending field. */
-  issues?: { path: string; message: string }[];
+  /** For INVALID_ARGUMENT: each problem with the path of the offending field (and its reason, for the UI's words). */
+  issues?: { path: string; message: string; reason?: ConsoleErrorReason }[];
+  /** Why, as a stable key and its values, so the UI can say it in the user's language (the message is for logs and the CLI). */
+  reason?: ConsoleErrorReason;
 }
+
+/** A refusal's cause as a stable key and its values: the UI words it in the user's language. */
+export interface ConsoleErrorReason { key: string; values: Record<string, string | number> }
 
 /** The error a ConsoleApi call rejects with, on every transport. */
 export class ConsoleError extends Error implements ConsoleErrorShape {
   readonly code: ConsoleErrorCode;
-  readonly issues?: { path: string; message: string }[];
+  readonly issues?: ConsoleErrorShape['issues'];
+  readonly reason?: ConsoleErrorShape['reason'];
 
   constructor(shape: ConsoleErrorShape) {
     super(shape.message);
     this.name = 'ConsoleError';
     this.code = shape.code;
     if (shape.issues) this.issues = shape.issues;
+    if (shape.reason) this.reason = shape.reason;
   }
 
   toShape(): ConsoleErrorShape {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return {
+      code: this.code, message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}), ...(this.reason ? { reason: this.reason } : {}),
+    };
   }
 }
 

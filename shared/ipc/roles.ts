@@ -56,6 +56,7 @@ export const METHOD_ROLES: Record<MethodName, readonly Role[]> = {
   'resources:updateShelter': OPERATORS,
   'resources:importCsv': OPERATORS,
   'resources:stockBoard': EVERYONE,
+  'resources:availability': EVERYONE,
   'forces:listEquipment': EVERYONE,
   'forces:listVolunteers': EVERYONE,
   'forces:callUpVolunteers': OPERATORS,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StockItem } from '../domain/resources.ts';
-import { computeNeeds, proposeAllocations } from './needsAssessment.ts';
+import { proposable } from './availability.ts';
+import { computeNeeds, proposeAllocations, splitWhole } from './needsAssessment.ts';
 
 const items: StockItem[] = [
   { id: 'water', name: '瓶装饮用水', unit: '箱', category: 'water', unitContent: { amount: 13.2, measure: 'L' }, exercise: true },
@@ -43,5 +44,35 @@ describe('rapid needs assessment', () => {
     expect(coverage.find((c) => c.category === 'bedding')).toEqual({ category: 'bedding', covered: 60, shortfall: 40 });
     expect(coverage.find((c) => c.category === 'water')!.shortfall).toBe(0);
     expect(coverage.find((c) => c.category === 'shelter')).toEqual({ category: 'shelter', covered: 200, shortfall: 0 });
+  });
+
+  it('spreads each delivery over the shelters by the people they take, in whole units that add up', () => {
+    expect(splitWhole(10, [1, 1, 1])).toEqual([4, 3, 3]);
+    expect(splitWhole(7, [300, 100, 0])).toEqual([5, 2, 0]);
+    const needs = computeNeeds(400, 1); // 6,000 L = 455 cases
+    const { proposals } = proposeAllocations(needs.filter((n) => n.category === 'water'), items,
+      [{ depotId: 'near', itemId: 'water', available: 5000, distanceKm: 2 }], 400,
+      [{ shelterId: 'school', people: 300 }, { shelterId: 'gym', people: 100 }]);
+    expect(proposals.map((p) => [p.shelterId, p.quantity])).toEqual([['school', 341], ['gym', 114]]);
+    expect(proposals.reduce((sum, p) => sum + p.quantity, 0)).toBe(455);
+  });
+
+  it('keeps each depot\'s minimum reserve unless the officer releases it, and never proposes committed stock', () => {
+    expect(proposable({ available: 1863 }, 600, false)).toBe(1263);
+    expect(proposable({ available: 1863 }, 600, true)).toBe(1863);
+    expect(proposable({ available: 500 }, 600, false)).toBe(0);
+    expect(proposable({ available: -20 }, 0, true)).toBe(0);
+    const kept = proposeAllocations(computeNeeds(100_000, 3).filter((n) => n.category === 'water'), items,
+      [{ depotId: 'near', itemId: 'water', available: proposable({ available: 1863 }, 600, false), distanceKm: 2 }], 0);
+    expect(kept.proposals.map((p) => p.quantity)).toEqual([1263]);
+  });
+
+  it('says how shelter space is met: free places, then tents, then what is missing', () => {
+    const needs = computeNeeds(1000, 1); // 2,000 m²
+    const { space, coverage } = proposeAllocations(needs, items, [{ depotId: 'near', itemId: 'tent', available: 50, distanceKm: 2 }], 300);
+    // 300 in shelters; 1,400 m² left → 117 tents wanted, 50 held → 600 m² → 300 people; 400 still without space.
+    expect(space).toEqual({ population: 1000, places: 300, tents: 300, missing: 400 });
+    expect(coverage.find((c) => c.category === 'shelter')).toEqual({ category: 'shelter', covered: 1200, shortfall: 800 });
+    expect(proposeAllocations(computeNeeds(100, 1), items, [], 500).space).toEqual({ population: 100, places: 100, tents: 0, missing: 0 });
   });
 });

@@ -48,6 +48,8 @@ export interface Proposal {
   itemId: string;
   quantity: number;
   distanceKm: number;
+  /** The shelter this delivery goes to, when the area has shelters to spread deliveries over. */
+  shelterId?: string;
 }
 
 export interface Coverage {
@@ -57,30 +59,77 @@ export interface Coverage {
   shortfall: number;
 }
 
+/** A shelter that takes part of the affected population, and so a share of the deliveries. */
+export interface Destination {
+  shelterId: string;
+  /** People this shelter takes (its free places, or its capacity when none is free); shares follow it. */
+  people: number;
+}
+
+/** How the affected population is housed: free places in shelters, then tents, then what is missing. */
+export interface ShelterSpace {
+  population: number;
+  /** People taken by free places in the area's shelters. */
+  places: number;
+  /** People housed by the proposed tents (at 2 m² a person). */
+  tents: number;
+  missing: number;
+}
+
+/** Splits `total` whole units over weights by largest remainder, so the parts add up exactly. */
+export function splitWhole(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum <= 0) return weights.map((_, i) => (i === 0 ? total : 0));
+  const exact = weights.map((w) => (total * w) / sum);
+  const parts = exact.map(Math.floor);
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  for (const [, i] of order) { if (left <= 0) break; parts[i]! += 1; left -= 1; }
+  return parts;
+}
+
 /**
  * Proposes allocations that cover the needs from the nearest depots first (greedy by distance,
- * whole units). Shelter space is met first by free places in shelters, then by tents.
+ * whole units, never more than a holding's `available`, which the caller has already reduced by
+ * commitments and minimum reserves). Shelter space is met first by free places in shelters, then
+ * by tents. With destinations, each category's units are spread over the shelters by the people
+ * each takes, so no shelter receives everything.
  */
-export function proposeAllocations(needs: readonly Need[], items: readonly StockItem[], holdings: readonly Holding[], freeShelterPlaces: number):
-  { proposals: Proposal[]; coverage: Coverage[] } {
+export function proposeAllocations(needs: readonly Need[], items: readonly StockItem[], holdings: readonly Holding[], freeShelterPlaces: number,
+  destinations: readonly Destination[] = []): { proposals: Proposal[]; coverage: Coverage[]; space: ShelterSpace } {
   const itemById = new Map(items.map((item) => [item.id, item]));
   const byDistance = [...holdings].filter((h) => h.available > 0).sort((a, b) => a.distanceKm - b.distanceKm || a.depotId.localeCompare(b.depotId));
+  const left = new Map(byDistance.map((h) => [`${h.depotId}/${h.itemId}`, h.available]));
   const proposals: Proposal[] = [];
   const coverage: Coverage[] = [];
+  const bedding = needs.find((n) => n.category === 'bedding');
+  const population = bedding ? bedding.total : Math.ceil((needs.find((n) => n.category === 'shelter')?.total ?? 0) / SHELTER_M2_PER_PERSON);
+  const places = Math.min(population, Math.max(0, freeShelterPlaces));
+  let tentM2 = 0;
   for (const need of needs) {
     let remaining = need.total;
-    if (need.category === 'shelter') remaining = Math.max(0, remaining - freeShelterPlaces * SHELTER_M2_PER_PERSON);
+    if (need.category === 'shelter') remaining = Math.max(0, remaining - places * SHELTER_M2_PER_PERSON);
     for (const holding of byDistance) {
       if (remaining <= 0) break;
-      const content = itemById.get(holding.itemId)?.unitContent;
       const item = itemById.get(holding.itemId);
+      const content = item?.unitContent;
       if (!item || !content || item.category !== need.category || content.measure !== need.measure) continue;
-      const quantity = Math.min(holding.available, Math.ceil(remaining / content.amount));
-      proposals.push({ category: need.category, depotId: holding.depotId, itemId: holding.itemId, quantity, distanceKm: holding.distanceKm });
+      const key = `${holding.depotId}/${holding.itemId}`;
+      const quantity = Math.min(left.get(key) ?? 0, Math.ceil(remaining / content.amount));
+      if (quantity <= 0) continue;
+      left.set(key, (left.get(key) ?? 0) - quantity);
       remaining -= quantity * content.amount;
+      if (need.category === 'shelter') tentM2 += quantity * content.amount;
+      const shares = destinations.length ? splitWhole(quantity, destinations.map((d) => d.people)) : [quantity];
+      shares.forEach((share, i) => {
+        if (share <= 0) return;
+        const destination = destinations[i];
+        proposals.push({ category: need.category, depotId: holding.depotId, itemId: holding.itemId, quantity: share, distanceKm: holding.distanceKm, ...(destination ? { shelterId: destination.shelterId } : {}) });
+      });
     }
     const shortfall = Math.max(0, remaining);
     coverage.push({ category: need.category, covered: need.total - shortfall, shortfall });
   }
-  return { proposals, coverage };
+  const tents = Math.min(population - places, Math.floor(tentM2 / SHELTER_M2_PER_PERSON));
+  return { proposals, coverage, space: { population, places, tents, missing: Math.max(0, population - places - tents) } };
 }

@@ -12,6 +12,7 @@ import { DEMO_ALERTS, DEMO_INCIDENTS } from './demoSituation.ts';
 import { randomPointIn, type Position } from './geometry.ts';
 import { intBetween, pickSome, streamFor } from './prng.ts';
 import type { RegionDistrict, RegionPack } from './regionPack.ts';
+import { romanisePlace } from '../../../shared/formats/placeNames.ts';
 
 /** Fixed seed: every console seeds the same demo region, so exercises can be compared. */
 export const DEMO_SEED = 20_260_101;
@@ -45,7 +46,11 @@ export function commandNodeDrafts(pack: RegionPack): OpDraft[] {
     drafts.push(draft('commandNode', node.code, node.code, node));
   }
   for (const street of pack.streets) {
-    const node: CommandNode = { code: street.code, level: 'street', name: street.name, parentCode: street.districtCode, kind: street.kind, exercise: false };
+    // The register gives streets Chinese names only; an English-speaking liaison reads and searches the romanised one.
+    const node: CommandNode = {
+      code: street.code, level: 'street', name: street.name, nameEn: romanisePlace(street.name, street.kind),
+      parentCode: street.districtCode, kind: street.kind, exercise: false,
+    };
     drafts.push(draft('commandNode', node.code, node.code, node));
   }
   return drafts;

@@ -39,6 +39,10 @@ describe('seedDemoIfEmpty', () => {
     expect(levels(nodes)).toEqual({ city: 1, district: 16, street: 215 });
     expect(nodes[0]).toEqual({ code: '310000000000', level: 'city', name: '上海市', nameEn: 'Shanghai', parentCode: null, exercise: false });
     expect((await store.query('nodes.search', { query: '南京东路', limit: 5 })).map((n) => n.code)).toEqual(['310101002000']);
+    for (const query of ['Nanjing East Road', 'nanjing dong lu', 'njdl']) {
+      expect((await store.query('nodes.search', { query, limit: 5 })).map((n) => [n.code, n.nameEn]), query).toContainEqual(['310101002000', 'Nanjing East Road Subdistrict']);
+    }
+    expect((await store.query('nodes.search', { query: 'Huangpu', limit: 5 })).map((n) => n.nameEn)).toContain('Huangpu District');
     expect(await store.query('entity.rows', { entity: 'boundary' })).toHaveLength(16);
     expect(await store.query('entity.rows', { entity: 'depot' })).toHaveLength(32);
     expect(await store.query('meta.exercise')).toBe(true);

@@ -59,27 +59,36 @@ describe('allocation flow (request → commit → dispatched → received)', () 
     expect((await call(core, 'resources:listAllocations', {}))[0]).toEqual(received);
   });
 
-  it('refuses a step the lifecycle does not allow, and dispatching more than the depot holds, writing nothing', async () => {
+  it('refuses a step the lifecycle does not allow, committing more than is available and dispatching more than is held, writing nothing', async () => {
     const core = await openCore('node-city');
     const shelter = (await call(core, 'resources:listShelters', {}))[0]!;
     const held = (await balanceOf(core, DEPOT)).balance;
     const big = await call(core, 'resources:requestAllocation', { itemId: WATER, quantity: held + 1, destination: { kind: 'shelter', id: shelter.id }, sourceDepotId: DEPOT });
-    await call(core, 'resources:advanceAllocation', { id: big.id, to: 'committed' });
     const before = await core.store.query('meta.countOps');
-    const tooMuch = await refusal(call(core, 'resources:advanceAllocation', { id: big.id, to: 'dispatched' }));
-    expect(tooMuch.code).toBe('CONFLICT');
-    expect(tooMuch.message).toContain(`holds ${held}`);
-    await call(core, 'resources:advanceAllocation', { id: big.id, to: 'declined' });
+    const overCommit = await refusal(call(core, 'resources:advanceAllocation', { id: big.id, to: 'committed' }));
+    expect(overCommit).toMatchObject({ code: 'CONFLICT', reason: { key: 'notAvailable', values: { available: held, quantity: held + 1, held, committed: 0 } } });
+    expect(await core.store.query('meta.countOps')).toBe(before);
+
+    // Committed in full, then a stock-take finds one fewer: the dispatch is refused on what is held.
+    const all = await call(core, 'resources:requestAllocation', { itemId: WATER, quantity: held, destination: { kind: 'shelter', id: shelter.id }, sourceDepotId: DEPOT });
+    await call(core, 'resources:advanceAllocation', { id: all.id, to: 'committed' });
+    await call(core, 'resources:importCsv', { kind: 'stock', fileName: 'stocktake.csv', text: `depotId,itemId,quantity,reason\n${DEPOT},${WATER},-1,adjustment\n` });
+    const committedOps = await core.store.query('meta.countOps');
+    const tooMuch = await refusal(call(core, 'resources:advanceAllocation', { id: all.id, to: 'dispatched' }));
+    expect(tooMuch).toMatchObject({ code: 'CONFLICT', reason: { key: 'notHeld', values: { held: held - 1, quantity: held } } });
+    expect(tooMuch.message).toContain(`holds ${held - 1}`);
+    expect(await core.store.query('meta.countOps')).toBe(committedOps);
+    await call(core, 'resources:advanceAllocation', { id: all.id, to: 'declined' });
     const afterDecline = await core.store.query('meta.countOps');
-    expect(afterDecline).toBe(before + 2);
-    const again = await refusal(call(core, 'resources:advanceAllocation', { id: big.id, to: 'dispatched' }));
-    expect(again).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('is declined') });
+    expect(afterDecline).toBe(committedOps + 2);
+    const again = await refusal(call(core, 'resources:advanceAllocation', { id: all.id, to: 'dispatched' }));
+    expect(again).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('is declined'), reason: { key: 'allocationStep' } });
     const unknown = await refusal(call(core, 'resources:requestAllocation', { itemId: 'no-such-item', quantity: 1, destination: { kind: 'shelter', id: shelter.id } }));
     expect(unknown.code).toBe('NOT_FOUND');
     const invalid = await refusal(call(core, 'resources:requestAllocation', { itemId: WATER, quantity: -5, destination: { kind: 'shelter', id: shelter.id } }));
     expect(invalid.code).toBe('INVALID_ARGUMENT');
     expect(await core.store.query('meta.countOps')).toBe(afterDecline);
-    expect((await balanceOf(core, DEPOT)).balance).toBe(held);
+    expect((await balanceOf(core, DEPOT)).balance).toBe(held - 1);
   });
 
   it('moves stock between depots, and a return after receipt undoes both sides', async () => {

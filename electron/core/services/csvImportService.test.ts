@@ -42,6 +42,10 @@ describe('CSV import of depots, stock and teams', () => {
       ['depots', `${read('depots.csv')}xh-depot-1,重复,Dup,x,310104000000,physical,121.4,31.1\n`, /line 4: id xh-depot-1 is also on line 2/],
       ['depots', read('depots.csv').replace('reserveType', 'reserve_type'), /missing column\(s\) reserveType.*unknown column\(s\) reserve_type/],
       ['stock', read('stock.csv').replace('pd-depot-9,demo-item-pump,12', 'pd-depot-9,demo-item-pump,0'), /line 4: quantity: a movement must change the stock/],
+      ['stock', 'depotId,itemId,quantity,reason\nxh-depot-1,demo-item-water,-40,receipt\n', /line 2: quantity: a receipt adds stock: its quantity must be positive/],
+      ['stock', 'depotId,itemId,quantity\nxh-depot-1,demo-item-water,-40\n', /line 2: quantity: a receipt adds stock/],
+      ['stock', `depotId,itemId,quantity\nxh-depot-1,demo-item-water,${Number.MAX_SAFE_INTEGER}\n`, /line 2: quantity: at most 10,000,000 in one movement/],
+      ['stock', 'depotId,itemId,quantity,reason\nxh-depot-1,demo-item-water,-10000001,adjustment\n', /line 2: quantity: at most 10,000,000 in one movement/],
       ['stock', read('stock.csv').replace('xh-depot-1,demo-item-sandbag', 'nowhere,demo-item-sandbag'), /line 3: no depot with id nowhere/],
       ['stock', read('stock.csv').replace('demo-item-water', 'unicorns'), /line 2: no stock item with id unicorns/],
       ['stock', 'depotId,itemId,quantity\n"broken,x,1\n', /line 2: a quoted field is not closed/],
@@ -56,5 +60,23 @@ describe('CSV import of depots, stock and teams', () => {
       expect(reply.error.message).toMatch(message);
     }
     expect(await core.store.query('meta.countOps')).toBe(before);
+  });
+
+  it('gives every problem a reason key and values, so the console can say it in Chinese or English', async () => {
+    const reasons = async (kind: 'depots' | 'stock' | 'teams', text: string) => {
+      const reply = await importCsv(kind, `${kind}.csv`, text);
+      if (reply.ok) throw new Error('expected a refusal');
+      return reply.error.issues?.map((issue) => issue.reason);
+    };
+    expect(await reasons('depots', read('depots.csv').replace('310104000000', '3101'))).toEqual([
+      { key: 'field', values: { line: 2, field: 'districtCode', problem: 'adminCode' } },
+    ]);
+    expect(await reasons('stock', 'depotId,itemId,quantity\nxh-depot-1,demo-item-water,-40\n')).toEqual([
+      { key: 'field', values: { line: 2, field: 'quantity', problem: 'receiptPositive' } },
+    ]);
+    expect(await reasons('depots', 'id,name\nx,y\n')).toEqual([
+      { key: 'missingColumns', values: { line: 1, columns: 'owner, districtCode, reserveType, lon, lat' } },
+    ]);
+    expect(await reasons('stock', 'depotId,itemId,quantity\n"broken,x,1\n')).toEqual([{ key: 'quoteOpen', values: { line: 2 } }]);
   });
 });

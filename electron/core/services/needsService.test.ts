@@ -48,4 +48,34 @@ describe('rapid needs assessment for an area drawn on the map', () => {
     const unknown = await call('resources:assessNeeds', { areaId: 'area-nowhere', population: 10 });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
+
+  it('keeps minimum reserves and commitments out of the proposals unless released, and spreads deliveries over the shelters', async () => {
+    const query = { areaCodes: ['310101000000'], population: 20_000, days: 3 };
+    const kept = await call('resources:assessNeeds', query);
+    const released = await call('resources:assessNeeds', { ...query, releaseReserves: true });
+    if (!kept.ok || !released.ok) throw new Error('assessment failed');
+    const items = new Map((await core.handlers['resources:listStockItems']({})).map((i) => [i.id, i]));
+    const availability = await core.handlers['resources:availability']({});
+    const taken = (proposals: typeof kept.result.proposals) => {
+      const sums = new Map<string, number>();
+      for (const p of proposals) sums.set(`${p.depotId}/${p.itemId}`, (sums.get(`${p.depotId}/${p.itemId}`) ?? 0) + p.quantity);
+      return sums;
+    };
+    for (const [key, quantity] of taken(kept.result.proposals)) {
+      const [depotId, itemId] = key.split('/') as [string, string];
+      const entry = availability.find((a) => a.depotId === depotId && a.itemId === itemId)!;
+      expect(quantity).toBeLessThanOrEqual(entry.available - (items.get(itemId)?.minLevel ?? 0));
+    }
+    expect(kept.result.reservesKept).toBe(true);
+    expect(released.result.reservesKept).toBe(false);
+    const total = (result: typeof kept.result) => result.proposals.reduce((sum, p) => sum + p.quantity, 0);
+    expect(total(released.result)).toBeGreaterThan(total(kept.result));
+    const shelters = new Set(kept.result.proposals.map((p) => p.shelterId));
+    expect(shelters.size).toBeGreaterThan(1);
+    expect(kept.result.proposals.every((p) => typeof p.shelterId === 'string')).toBe(true);
+    const { space } = kept.result;
+    expect(space.population).toBe(20_000);
+    expect(space.places + space.tents + space.missing).toBe(20_000);
+    expect(space.places).toBe(Math.min(20_000, kept.result.shelters.free));
+  });
 });

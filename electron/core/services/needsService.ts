@@ -3,7 +3,8 @@ import type { Boundary } from '../../../shared/domain/boundary.ts';
 import { shelterCapacity } from '../../../shared/domain/resources.ts';
 import type { MethodArgs, MethodResult } from '../../../shared/ipc/contract.ts';
 import { ConsoleError } from '../../../shared/ipc/errors.ts';
-import { computeNeeds, proposeAllocations, type Holding } from '../../../shared/resources/needsAssessment.ts';
+import { proposable } from '../../../shared/resources/availability.ts';
+import { computeNeeds, proposeAllocations, type Destination, type Holding } from '../../../shared/resources/needsAssessment.ts';
 import { centroidOf, distanceKm, pointInRing, type Position } from '../seed/geometry.ts';
 import type { NamedArea } from '../../../shared/domain/namedArea.ts';
 import type { Shelter } from '../../../shared/domain/resources.ts';
@@ -21,17 +22,32 @@ export async function assessNeeds(store: Store, args: MethodArgs<'resources:asse
   const free = Math.max(0, capacity - occupancy);
 
   const depots = new Map((await store.query('resources.depots')).map((d) => [d.id, d]));
+  const items = await store.query('resources.stockItems');
+  const minimum = new Map(items.map((item) => [item.id, item.minLevel]));
   const holdings: Holding[] = [];
-  for (const balance of await store.query('resources.balances')) {
-    const depot = depots.get(balance.depotId);
-    if (!depot || balance.balance <= 0) continue;
+  // Stock committed to other allocations is not there to propose; minimum reserves stay unless released.
+  for (const entry of await store.query('resources.availability')) {
+    const depot = depots.get(entry.depotId);
+    const available = proposable(entry, minimum.get(entry.itemId), args.releaseReserves);
+    if (!depot || available <= 0) continue;
     const distance = distanceKm(centre, [depot.location.lon, depot.location.lat]);
-    if (distance <= args.maxDistanceKm) holdings.push({ depotId: depot.id, itemId: balance.itemId, available: balance.balance, distanceKm: Math.round(distance * 10) / 10 });
+    if (distance <= args.maxDistanceKm) holdings.push({ depotId: depot.id, itemId: entry.itemId, available, distanceKm: Math.round(distance * 10) / 10 });
   }
   const needs = computeNeeds(args.population, args.days);
-  const items = await store.query('resources.stockItems');
-  const { proposals, coverage } = proposeAllocations(needs, items, holdings, free);
-  return { needs, shelters: { count: shelters.length, capacity, occupancy, free }, proposals, coverage };
+  const { proposals, coverage, space } = proposeAllocations(needs, items, holdings, free, destinationsOf(shelters));
+  return { needs, shelters: { count: shelters.length, capacity, occupancy, free }, proposals, coverage, space, reservesKept: !args.releaseReserves };
+}
+
+/**
+ * The shelters deliveries are spread over: every one with free places, weighted by them, so the
+ * affected population (and tents for those without a place, on the same grounds) is shared out
+ * instead of sent to one site; when none has a free place, all of them by capacity.
+ */
+function destinationsOf(shelters: readonly Shelter[]): Destination[] {
+  const withRoom = shelters
+    .map((shelter) => ({ shelterId: shelter.id, people: Math.max(0, shelterCapacity(shelter) - shelter.occupancy) }))
+    .filter((destination) => destination.people > 0);
+  return withRoom.length ? withRoom : shelters.map((shelter) => ({ shelterId: shelter.id, people: shelterCapacity(shelter) }));
 }
 
 /** Streets or districts: centred on their districts' boundaries, with those districts' usable shelters. */

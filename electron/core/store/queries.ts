@@ -12,6 +12,7 @@ import type { Equipment, Volunteer } from '../../../shared/domain/forces.ts';
 import { stockBoard } from './repos/stockBoardRepo.ts';
 import { latestSamples, networkEvents, networkLinks, openAlarmEvents, recordSamples, samplesOf } from './repos/networkRepo.ts';
 import type { LocalObservation } from '../../../shared/network/view.ts';
+import { listAvailability } from './repos/stockRepo.ts';
 import { listCommandNodes, searchCommandNodes } from './repos/commandNodeRepo.ts';
 import { getIncident, listIncidents } from './repos/incidentRepo.ts';
 import { countOps, hasExerciseData, outboxCount, readIdentity, readVector } from './repos/metaRepo.ts';
@@ -44,6 +45,7 @@ export const QUERIES = {
       .map((row) => ({ ...row, overdraft: row.balance < 0 })),
   'resources.balance': (db: Database.Database, args: { depotId: string; itemId: string }) =>
     (db.prepare('SELECT balance FROM stock_balances WHERE depot_id = ? AND item_id = ?').get(args.depotId, args.itemId) as { balance: number } | undefined)?.balance ?? 0,
+  'resources.availability': (db: Database.Database) => listAvailability(db),
   'resources.stockItems': (db: Database.Database) => rowsOf<StockItem>(db, 'stockItem'),
   'allocations.list': (db: Database.Database) =>
     (db.prepare("SELECT body FROM allocations WHERE live = 1 ORDER BY json_extract(body, '$.createdAt') DESC").all() as { body: string }[])

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { ChangeEvent, Op, OpDraft } from '../../../shared/sync/op.ts';
 import type { NodeRole } from '../../../shared/ipc/contract.ts';
 import type { QueryArgs, QueryName, QueryResult } from './queries.ts';
+import type { CommandArgs, CommandName, CommandOutcome, CommandValue } from './commands.ts';
 import type { NodeIdentity } from './repos/metaRepo.ts';
 import { StoreError } from './storeErrors.ts';
 import { currentCaller } from '../users/callGate.ts';
@@ -84,6 +85,11 @@ export class Store {
   /** A sync call run in the store thread (see electron/core/sync/syncStore.ts). */
   sync<C extends SyncCallName>(call: C, args: SyncArgs<C>): Promise<SyncResult<C>> {
     return this.request({ type: 'sync', call, args }) as Promise<SyncResult<C>>;
+  }
+
+  /** A command that checks and writes in one store transaction (see store/commands.ts); a refusal comes back as an outcome, not a throw. */
+  command<N extends CommandName>(name: N, args: CommandArgs<N>): Promise<CommandOutcome<CommandValue<N>>> {
+    return this.request({ type: 'command', name, args }) as Promise<CommandOutcome<CommandValue<N>>>;
   }
 
   query<N extends QueryName>(name: N, ...args: QueryArgs<N> extends undefined ? [] : [QueryArgs<N>]): Promise<QueryResult<N>> {

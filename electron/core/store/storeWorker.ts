@@ -6,6 +6,7 @@ import { HybridClock } from '../../../shared/sync/hlc.ts';
 import type { ChangeEvent } from '../../../shared/sync/op.ts';
 import { openDatabase } from './openDatabase.ts';
 import { QUERIES, type QueryName } from './queries.ts';
+import { runCommand } from './commands.ts';
 import { audit, readIdentity, writeIdentity } from './repos/metaRepo.ts';
 import { StoreError } from './storeErrors.ts';
 import { SyncStore } from './syncStore.ts';
@@ -76,6 +77,7 @@ port.on('message', (request: WorkerRequest) => {
         if (changes?.length) post({ type: 'changed', changes });
         break;
       }
+      case 'command': { const { result, changes } = runCommand({ db, writer }, request.name, request.args); post({ type: 'reply', id: request.id, ok: true, result }); if (changes.length) post({ type: 'changed', changes }); break; }
       case 'audit': {
         audit(db, request.actor, request.action, request.detail);
         post({ type: 'reply', id: request.id, ok: true, result: null });

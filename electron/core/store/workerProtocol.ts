@@ -16,6 +16,7 @@ export type WorkerRequest =
   | { id: number; type: 'query'; name: string; args: unknown }
   | { id: number; type: 'audit'; actor: string; action: string; detail: unknown }
   | { id: number; type: 'sync'; call: string; args: unknown }
+  | { id: number; type: 'command'; name: string; args: unknown }
   | { id: number; type: 'close' };
 
 export type WorkerMessage =

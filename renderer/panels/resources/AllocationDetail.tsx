@@ -2,17 +2,21 @@ import { useEffect, useState } from 'react';
 import { ALLOCATION_TRANSITIONS, type Allocation, type AllocationStatus } from '../../../shared/domain/allocation.ts';
 import type { Depot } from '../../../shared/domain/resources.ts';
 import type { ConsoleApi } from '../../../shared/ipc/contract.ts';
-import { describeError, formatTime, primaryName } from '../../i18n/display.ts';
+import { describeError, formatTime, primaryName, unitLabel } from '../../i18n/display.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { useConsole } from '../../state/useConsole.ts';
 import { useLiveQuery } from '../../state/useLiveQuery.ts';
-import { enumLabel } from './labels.ts';
+import { enumLabel, ledgerAuthor } from './labels.ts';
 
 interface Props {
   allocation: Allocation;
+  /** The item's unit, for the depots' availability. */
+  unit: string;
   describe(allocation: Allocation): string;
   depots: Depot[] | undefined;
 }
+
+const loadAvailability = (api: ConsoleApi) => api.resources.availability({});
 
 const ACTION_KEYS = {
   committed: 'resources.action.commit', dispatched: 'resources.action.dispatch', received: 'resources.action.receive',
@@ -20,7 +24,7 @@ const ACTION_KEYS = {
 } as const;
 
 /** One allocation: its next steps as buttons, and its ledger (who took which step when), live. */
-export function AllocationDetail({ allocation, describe, depots }: Props) {
+export function AllocationDetail({ allocation, unit, describe, depots }: Props) {
   const { t, locale } = useI18n();
   const { api } = useConsole();
   const ledger = useLiveQuery((client: ConsoleApi) => client.resources.allocationLedger({ id: allocation.id }), ['allocationStep']);
@@ -34,6 +38,11 @@ export function AllocationDetail({ allocation, describe, depots }: Props) {
     setMessage(null);
   }, [allocation.id, allocation.sourceDepotId]);
 
+  const availability = useLiveQuery(loadAvailability, ['stockMovement', 'allocation']);
+  const depotChoice = (depot: Depot) => {
+    const entry = availability.data?.find((a) => a.depotId === depot.id && a.itemId === allocation.itemId);
+    return `${primaryName(depot, locale)} · ${t('stock.available', { available: Math.max(0, entry?.available ?? 0), unit: unitLabel(unit, locale, entry?.available ?? 0) })}`;
+  };
   const steps = ledger.data?.[0]?.allocationId === allocation.id ? ledger.data : [];
   const next = ALLOCATION_TRANSITIONS[allocation.status] as readonly Exclude<AllocationStatus, 'requested'>[];
   const needsDepot = allocation.status === 'requested' && !allocation.sourceDepotId;
@@ -49,7 +58,7 @@ export function AllocationDetail({ allocation, describe, depots }: Props) {
       const result = await api.resources.advanceAllocation({ id: allocation.id, to, ...(to === 'committed' && depotId ? { sourceDepotId: depotId } : {}) });
       setMessage({ ok: true, text: t('resources.allocation.now', { status: enumLabel(t, 'resources.allocationStatus', result.status) }) });
     } catch (error) {
-      setMessage({ ok: false, text: `${describeError(error, locale)} ${(error as Error).message ?? ''}` });
+      setMessage({ ok: false, text: describeError(error, locale) });
     } finally {
       setBusy(false);
     }
@@ -60,14 +69,14 @@ export function AllocationDetail({ allocation, describe, depots }: Props) {
       <h3 className="report-form__heading">{t('resources.allocation.title')}</h3>
       <div className="allocation-detail__what">{describe(allocation)}</div>
       <div className="allocation-detail__status">
-        {t('resources.col.status')}：<strong className={`status status--${allocation.status}`} data-testid="allocation-status">{enumLabel(t, 'resources.allocationStatus', allocation.status)}</strong>
+        {t('resources.col.status')}{locale === 'en' ? ': ' : '：'}<strong className={`status status--${allocation.status}`} data-testid="allocation-status">{enumLabel(t, 'resources.allocationStatus', allocation.status)}</strong>
       </div>
       {needsDepot && next.includes('committed') && (
         <label className="form-field">
           <span className="form-field__label">{t('resources.request.sourceDepot')}</span>
           <select className="input" value={depotId} data-testid="allocation-depot" onChange={(e) => setDepotId(e.target.value)}>
             <option value="">{t('resources.allocation.chooseDepot')}</option>
-            {(depots ?? []).map((d) => <option key={d.id} value={d.id}>{primaryName(d, locale)}</option>)}
+            {(depots ?? []).map((d) => <option key={d.id} value={d.id}>{depotChoice(d)}</option>)}
           </select>
         </label>
       )}
@@ -85,7 +94,7 @@ export function AllocationDetail({ allocation, describe, depots }: Props) {
           <li key={step.id} className="ledger__step" data-step={step.step}>
             <span className={`status status--${step.step}`}>{enumLabel(t, 'resources.allocationStatus', step.step)}</span>
             <span className="cell-code">{formatTime(step.at, locale)}</span>
-            <span className="cell-secondary">{t('resources.allocation.by', { by: step.by })}</span>
+            <span className="cell-secondary" data-testid="ledger-by">{t('resources.allocation.by', { by: ledgerAuthor(step, t) })}</span>
             {step.note && <span className="ledger__note">{step.note}</span>}
           </li>
         ))}

@@ -2,9 +2,13 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Allocation } from '../../../shared/domain/allocation.ts';
 import type { Incident } from '../../../shared/domain/incident.ts';
 import type { Depot, Shelter, StockItem } from '../../../shared/domain/resources.ts';
-import { describeError, primaryName } from '../../i18n/display.ts';
+import type { ConsoleApi } from '../../../shared/ipc/contract.ts';
+import { describeError, primaryName, unitLabel } from '../../i18n/display.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { useConsole } from '../../state/useConsole.ts';
+import { useLiveQuery } from '../../state/useLiveQuery.ts';
+
+const loadAvailability = (api: ConsoleApi) => api.resources.availability({});
 
 interface Props {
   items: StockItem[] | undefined;
@@ -40,11 +44,15 @@ export function AllocationRequestForm({ items, depots, shelters, incidents, dist
   const item = itemId || items?.[0]?.id || '';
   const destination = destinations.some((d) => d.id === destinationId) ? destinationId : destinations[0]?.id ?? '';
   const exercise = exerciseChoice ?? exerciseData;
+  const availability = useLiveQuery(loadAvailability, ['stockMovement', 'allocation']);
+  const unit = items?.find((i) => i.id === item)?.unit ?? '';
+  const availableAt = (depot: string) => Math.max(0, availability.data?.find((a) => a.depotId === depot && a.itemId === item)?.available ?? 0);
+  const amount = Number(quantity);
+  const short = depotId !== '' && Number.isInteger(amount) && amount > availableAt(depotId);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const amount = Number(quantity);
     if (!Number.isInteger(amount) || amount < 1) {
       setOutcome({ ok: false, text: t('resources.request.badQuantity') });
       return;
@@ -79,7 +87,7 @@ export function AllocationRequestForm({ items, depots, shelters, incidents, dist
         <label className="form-field" htmlFor={field('item')}>
           <span className="form-field__label">{t('resources.col.item')}</span>
           <select id={field('item')} className="input" value={item} data-testid="request-item" onChange={(e) => setItemId(e.target.value)}>
-            {(items ?? []).map((i) => <option key={i.id} value={i.id}>{primaryName(i, locale)}（{i.unit}）</option>)}
+            {(items ?? []).map((i) => <option key={i.id} value={i.id}>{primaryName(i, locale)}{locale === 'en' ? ` (${unitLabel(i.unit, locale)})` : `（${i.unit}）`}</option>)}
           </select>
         </label>
         <label className="form-field" htmlFor={field('quantity')}>
@@ -91,9 +99,16 @@ export function AllocationRequestForm({ items, depots, shelters, incidents, dist
         <span className="form-field__label">{t('resources.request.sourceDepot')}</span>
         <select id={field('depot')} className="input" value={depotId} data-testid="request-depot" onChange={(e) => setDepotId(e.target.value)}>
           <option value="">{t('resources.request.depotLater')}</option>
-          {depotChoices.map((d) => <option key={d.id} value={d.id}>{primaryName(d, locale)}</option>)}
+          {depotChoices.map((d) => (
+            <option key={d.id} value={d.id}>{primaryName(d, locale)} · {t('stock.available', { available: availableAt(d.id), unit: unitLabel(unit, locale, availableAt(d.id)) })}</option>
+          ))}
         </select>
       </label>
+      {short && (
+        <div className="form-warning" role="status" data-testid="request-warning">
+          {t('stock.requestWarning', { available: availableAt(depotId), quantity: amount, unit: unitLabel(unit, locale, amount) })}
+        </div>
+      )}
       <div className="form-row">
         <label className="form-field" htmlFor={field('kind')}>
           <span className="form-field__label">{t('resources.request.destinationKind')}</span>

@@ -3,7 +3,10 @@ import type {
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { BoardOverlay } from '../../grid/BoardOverlay.tsx';
+import { exportCell } from '../../grid/csvExport.ts';
 import { consoleGridTheme } from '../../grid/gridSetup.ts';
+import { printWithAllRows } from '../../grid/printLayout.ts';
 import { LiveRows } from '../../grid/liveRows.ts';
 import { diffRows, isEmptyChange } from '../../grid/rowDiff.ts';
 import { describeError } from '../../i18n/display.ts';
@@ -73,6 +76,26 @@ export function Board<T>(props: BoardProps<T>) {
     api?.refreshCells({ force: true });
   }, [api, locale, props.redrawKey]);
 
+  // Fixed-width columns take the width of their header and content when the rows are first drawn
+  // (unless the officer's saved layout says otherwise) and again when the language changes (words
+  // differ in length: "Requested", "已申请"); flex columns share what is left above their minimum.
+  // A width in the column definitions is a starting width: given as `width`, AG Grid would put it
+  // back every time the definitions change (a language switch, names arriving) over the fitted one.
+  const columns = useMemo(() => columnDefs.map(({ width, ...column }) => (width === undefined ? column : { ...column, initialWidth: width })), [columnDefs]);
+  const fixedColumns = useMemo(() => columnDefs.filter((column) => !column.flex && column.colId).map((column) => column.colId!), [columnDefs]);
+  const hasSavedLayout = useRef(false);
+  const fittedOnce = useRef(false);
+  const fit = useCallback((target: GridApi<T>) => {
+    if (!target.isDestroyed()) target.autoSizeColumns(fixedColumns, false);
+  }, [fixedColumns]);
+  const fittedLocale = useRef(locale);
+  useEffect(() => {
+    if (!api || fittedLocale.current === locale) return;
+    fittedLocale.current = locale;
+    const timer = setTimeout(() => fit(api), 250); // after the cells are drawn in the new language
+    return () => clearTimeout(timer);
+  }, [api, fit, locale]);
+
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const save = useCallback(() => {
     if (!api) return;
@@ -82,9 +105,11 @@ export function Board<T>(props: BoardProps<T>) {
     }, SAVE_DELAY_MS);
   }, [api, boardId]);
   useEffect(() => () => clearTimeout(saveTimer.current), []);
+  useEffect(() => (api ? printWithAllRows(api) : undefined), [api]);
 
   const onGridReady = useCallback((event: GridReadyEvent<T>) => {
     const saved = loadBoard(storage(), boardId);
+    hasSavedLayout.current = saved !== null;
     if (saved) {
       event.api.applyColumnState({ state: saved.columns, applyOrder: true });
       event.api.setFilterModel(saved.filter);
@@ -101,16 +126,18 @@ export function Board<T>(props: BoardProps<T>) {
     let total = 0;
     api.forEachNode(() => { total += 1; });
     setCounts({ shown: api.getDisplayedRowCount(), total });
-  }, [api]);
+    // The first rows in: fit the fixed columns once they are drawn (AG Grid ignores an earlier call).
+    if (total > 0 && !fittedOnce.current && !hasSavedLayout.current) {
+      fittedOnce.current = true;
+      setTimeout(() => fit(api), 250);
+    }
+  }, [api, fit]);
 
-  const overlays = useMemo(() => ({
-    loading: { overlayText: t('grid.loading') },
-    noRows: { overlayText: error ? describeError(error, locale) : t('grid.noRows') },
-  }), [t, error, locale]);
+  const overlayParams = useMemo(() => ({ error }), [error]);
 
   const exportCsv = () => {
     const day = new Date().toISOString().slice(0, 10);
-    api?.exportDataAsCsv({ fileName: `${boardId}-${day}.csv` });
+    api?.exportDataAsCsv({ fileName: `${boardId}-${day}.csv`, processCellCallback: exportCell });
   };
   const resetLayout = () => {
     api?.resetColumnState();
@@ -134,11 +161,12 @@ export function Board<T>(props: BoardProps<T>) {
       <div className="board__grid">
         <AgGridReact<T>
           theme={consoleGridTheme}
-          columnDefs={columnDefs}
+          columnDefs={columns}
           defaultColDef={{ sortable: true, resizable: true, filter: true, floatingFilter: false }}
           getRowId={getRowId}
           loading={loading && !rows}
-          overlayComponentParams={overlays}
+          overlayComponent={BoardOverlay}
+          overlayComponentParams={overlayParams}
           onGridReady={onGridReady}
           isExternalFilterPresent={isExternalFilterPresent}
           doesExternalFilterPass={doesExternalFilterPass}

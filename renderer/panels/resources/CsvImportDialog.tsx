@@ -1,8 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { CsvImport } from '../../../shared/ipc/contract.ts';
+import type { ConsoleErrorReason } from '../../../shared/ipc/errors.ts';
 import { describeError } from '../../i18n/display.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { useConsole } from '../../state/useConsole.ts';
+import { describeCsvProblem } from './csvProblems.ts';
 import { splitProblem } from './labels.ts';
 
 type Kind = (typeof CsvImport)['shape']['kind']['options'][number];
@@ -20,6 +22,13 @@ export function CsvImportDialog({ exerciseData, onClose }: { exerciseData: boole
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: true; imported: number } | { ok: false; summary: string; problems: string[] } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const [fileName, setFileName] = useState('');
+
+  // A problem the console has no words for keeps the service's text, its line number said in the user's language.
+  const wordedLine = (text: string) => {
+    const { line, reason } = splitProblem(text);
+    return line === null ? reason : t('resources.import.line', { line, reason });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -31,8 +40,11 @@ export function CsvImportDialog({ exerciseData, onClose }: { exerciseData: boole
       const result = await api.resources.importCsv({ kind, fileName: file.name, text, exercise });
       setOutcome({ ok: true, imported: result.imported });
     } catch (error) {
-      const issues = (error as { issues?: { message: string }[] }).issues ?? [];
-      setOutcome({ ok: false, summary: t('resources.import.refused', { file: file.name, reason: describeError(error, locale) }), problems: issues.map((issue) => issue.message) });
+      const issues = (error as { issues?: { message: string; reason?: ConsoleErrorReason }[] }).issues ?? [];
+      setOutcome({
+        ok: false, summary: t('resources.import.refused', { file: file.name, reason: describeError(error, locale) }),
+        problems: issues.map((issue) => describeCsvProblem(issue.reason, locale) ?? wordedLine(issue.message)),
+      });
     } finally {
       setBusy(false);
     }
@@ -50,10 +62,16 @@ export function CsvImportDialog({ exerciseData, onClose }: { exerciseData: boole
           </select>
         </label>
         <p className="dialog__hint cell-code">{t(`resources.import.columns.${kind}`)}</p>
-        <label className="form-field">
+        <div className="form-field">
           <span className="form-field__label">{t('resources.import.file')}</span>
-          <input ref={fileRef} type="file" accept=".csv,text/csv" className="input" data-testid="csv-file" onChange={() => setOutcome(null)} />
-        </label>
+          {/* The browser's own file control speaks the browser's language; this one speaks the console's. */}
+          <div className="file-picker">
+            <input ref={fileRef} id="csv-file-input" type="file" accept=".csv,text/csv" className="file-picker__input" data-testid="csv-file"
+              onChange={(e) => { setOutcome(null); setFileName(e.target.files?.[0]?.name ?? ''); }} />
+            <button type="button" className="button" onClick={() => fileRef.current?.click()} data-testid="csv-choose">{t('stock.file.choose')}</button>
+            <span className={`file-picker__name${fileName ? ' file-picker__name--chosen' : ''}`} data-testid="csv-file-name">{fileName || t('stock.file.none')}</span>
+          </div>
+        </div>
         <label className={`form-check${exercise ? ' form-check--on' : ''}`}>
           <input type="checkbox" checked={exercise} onChange={(e) => setExercise(e.target.checked)} />
           {t('resources.request.exercise')}
@@ -63,10 +81,7 @@ export function CsvImportDialog({ exerciseData, onClose }: { exerciseData: boole
           <div className="form-issues" role="alert" data-testid="csv-error">
             <div className="form-issues__title">{outcome.summary}</div>
             <ul>
-              {outcome.problems.map((problem, index) => {
-                const { line, reason } = splitProblem(problem);
-                return <li key={index}>{line === null ? reason : t('resources.import.line', { line, reason })}</li>;
-              })}
+              {outcome.problems.map((problem, index) => <li key={index}>{problem}</li>)}
             </ul>
           </div>
         )}

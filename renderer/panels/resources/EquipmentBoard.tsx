@@ -7,6 +7,7 @@ import { describeError, primaryName } from '../../i18n/display.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { useConsole } from '../../state/useConsole.ts';
 import { useLiveQuery } from '../../state/useLiveQuery.ts';
+import { EXPORT_RAW } from '../../grid/csvExport.ts';
 import { Board } from './Board.tsx';
 import { enumLabel, formatDay, namesById, NUMBER_CELL } from './labels.ts';
 
@@ -35,7 +36,7 @@ export function EquipmentBoard({ district, districts, depots, teams }: { distric
     { colId: 'rating', headerName: t('resources.col.rating'), width: 130, valueGetter: (p) => (p.data?.rating ? `${p.data.rating} ${p.data.ratingUnit ?? ''}` : ''), cellClass: NUMBER_CELL },
     { colId: 'depot', headerName: t('resources.col.depot'), field: 'depotId', flex: 2, minWidth: 220, valueFormatter: (p) => depotNames.get(String(p.value)) ?? '' },
     { colId: 'team', headerName: t('resources.col.team'), field: 'teamId', flex: 1, minWidth: 160, valueFormatter: (p) => (p.value ? teamNames.get(String(p.value)) ?? String(p.value) : '') },
-    { colId: 'lastInspected', headerName: t('resources.col.lastInspected'), field: 'lastInspected', width: 130, valueFormatter: (p) => formatDay(p.value as string), cellClass: 'cell-code' },
+    { colId: 'lastInspected', ...EXPORT_RAW, headerName: t('resources.col.lastInspected'), field: 'lastInspected', width: 130, valueFormatter: (p) => formatDay(p.value as string), cellClass: 'cell-code' },
   ], [t, locale, districts, depotNames, teamNames]);
 
   const localTeams = (teams ?? []).filter((team) => !selected || team.districtCode === selected.districtCode);

@@ -6,7 +6,8 @@ import type { NeedsAssessment } from '../../../shared/ipc/contract.ts';
 import { describeError, primaryName } from '../../i18n/display.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { useConsole } from '../../state/useConsole.ts';
-import { enumLabel, namesById } from './labels.ts';
+import { enumLabel } from './labels.ts';
+import { NeedsProposals } from './NeedsProposals.tsx';
 
 interface Props {
   nodes: CommandNode[] | undefined;
@@ -35,9 +36,8 @@ export function NeedsPanel({ nodes, district, depots, items, shelters, exerciseD
   const [population, setPopulation] = useState('5000');
   const [days, setDays] = useState('3');
   const [result, setResult] = useState<NeedsAssessment | null>(null);
-  const [shelterId, setShelterId] = useState('');
+  const [releaseReserves, setReleaseReserves] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   // Areas drawn and named on the map can be assessed directly (their shelters are those inside them).
   const [drawnAreas, setDrawnAreas] = useState<NamedArea[]>([]);
   const [areaId, setAreaId] = useState('');
@@ -47,11 +47,9 @@ export function NeedsPanel({ nodes, district, depots, items, shelters, exerciseD
     return () => { disposed = true; };
   }, [api]);
 
-  const depotNames = namesById(depots, locale);
-  const itemNames = namesById(items, locale);
-  const units = new Map((items ?? []).map((i) => [i.id, i.unit]));
-  const areaShelters = (shelters ?? []).filter((s) => s.districtCode === area && s.state !== 'closed');
-  const destination = areaShelters.some((s) => s.id === shelterId) ? shelterId : areaShelters[0]?.id ?? '';
+  // Deliveries may go to any usable shelter of the district, and to those the assessment chose elsewhere (a drawn area).
+  const proposed = new Set(result?.proposals.map((p) => p.shelterId) ?? []);
+  const deliverable = (shelters ?? []).filter((s) => (s.districtCode === area || proposed.has(s.id)) && (s.state === 'ready' || s.state === 'open' || proposed.has(s.id)));
 
   const assess = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,27 +61,11 @@ export function NeedsPanel({ nodes, district, depots, items, shelters, exerciseD
     try {
       const chosen = streetCodes.filter((code) => streets.some((s) => s.code === code));
       setResult(await api.resources.assessNeeds(areaId
-        ? { areaId, population: people, days: dayCount }
-        : { areaCodes: chosen.length ? chosen : [area], population: people, days: dayCount }));
+        ? { areaId, population: people, days: dayCount, releaseReserves }
+        : { areaCodes: chosen.length ? chosen : [area], population: people, days: dayCount, releaseReserves }));
     } catch (error) {
       setResult(null);
       setMessage({ ok: false, text: describeError(error, locale) });
-    }
-  };
-
-  const createRequests = async () => {
-    if (!result || busy) return;
-    if (!destination) { setMessage({ ok: false, text: t('resources.request.noDestination') }); return; }
-    setBusy(true);
-    try {
-      const created = await api.resources.requestAllocations({
-        requests: result.proposals.map((p) => ({ itemId: p.itemId, quantity: p.quantity, sourceDepotId: p.depotId, destination: { kind: 'shelter' as const, id: destination }, exercise: exerciseData, note: t('resources.needs.requestNote') })),
-      });
-      setMessage({ ok: true, text: t('resources.needs.created', { count: created.length }) });
-    } catch (error) {
-      setMessage({ ok: false, text: describeError(error, locale) });
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -101,7 +83,7 @@ export function NeedsPanel({ nodes, district, depots, items, shelters, exerciseD
           <span className="form-field__label">{t('resources.needs.streets')}</span>
           <select className="input needs__streets" multiple value={streetCodes} data-testid="needs-streets"
             onChange={(e) => setStreetCodes([...e.target.selectedOptions].map((o) => o.value))}>
-            {streets.map((s) => <option key={s.code} value={s.code}>{s.name}</option>)}
+            {streets.map((s) => <option key={s.code} value={s.code}>{primaryName(s, locale)}</option>)}
           </select>
         </label>
         <label className="form-field">
@@ -121,6 +103,10 @@ export function NeedsPanel({ nodes, district, depots, items, shelters, exerciseD
             <input className="input" inputMode="numeric" value={days} data-testid="needs-days" onChange={(e) => setDays(e.target.value)} />
           </label>
         </div>
+        <label className={`form-check${releaseReserves ? ' form-check--on' : ''}`}>
+          <input type="checkbox" checked={releaseReserves} data-testid="needs-release-reserves" onChange={(e) => setReleaseReserves(e.target.checked)} />
+          {t('stock.needs.releaseReserve')}
+        </label>
         <button type="submit" className="button button--primary" data-testid="needs-assess">{t('resources.needs.assess')}</button>
         {message && <div className={message.ok ? 'form-done' : 'form-issues'} role={message.ok ? 'status' : 'alert'} data-testid="needs-message">{message.text}</div>}
       </form>
@@ -140,38 +126,20 @@ export function NeedsPanel({ nodes, district, depots, items, shelters, exerciseD
                     <td className="cell-number">{number(need.total, locale)} {measure}</td>
                     <td className="cell-number">{coverage ? number(coverage.covered, locale) : ''}</td>
                     <td className={`cell-number${coverage && coverage.shortfall > 0 ? ' cell-alarm' : ''}`}>{coverage ? number(coverage.shortfall, locale) : ''}</td>
-                    <td className="needs__standard">{need.standard}</td>
+                    <td className="needs__standard">{t(`stock.needs.source.${need.category}`)}</td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
           <p className="needs__shelters" data-testid="needs-shelters">{t('resources.needs.shelters', { count: result.shelters.count, capacity: result.shelters.capacity, free: result.shelters.free })}</p>
-          <h4>{t('resources.needs.proposals', { count: result.proposals.length })}</h4>
-          <table className="table" data-testid="needs-proposals">
-            <thead><tr><th>{t('resources.col.item')}</th><th>{t('resources.col.quantity')}</th><th>{t('resources.col.sourceDepot')}</th><th>{t('resources.needs.distance')}</th></tr></thead>
-            <tbody>
-              {result.proposals.map((p) => (
-                <tr key={`${p.depotId}/${p.itemId}`}>
-                  <td>{itemNames.get(p.itemId) ?? p.itemId}</td>
-                  <td className="cell-number">{number(p.quantity, locale)} {units.get(p.itemId) ?? ''}</td>
-                  <td>{depotNames.get(p.depotId) ?? p.depotId}</td>
-                  <td className="cell-number">{number(p.distanceKm, locale)} km</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="needs__create">
-            <label className="form-field">
-              <span className="form-field__label">{t('resources.needs.deliverTo')}</span>
-              <select className="input" value={destination} data-testid="needs-shelter" onChange={(e) => setShelterId(e.target.value)}>
-                {areaShelters.map((s) => <option key={s.id} value={s.id}>{primaryName(s, locale)}</option>)}
-              </select>
-            </label>
-            <button type="button" className="button button--go" disabled={busy || result.proposals.length === 0} onClick={createRequests} data-testid="needs-create">
-              {t('resources.needs.create', { count: result.proposals.length })}
-            </button>
-          </div>
+          <p className={`needs__space${result.space.missing > 0 ? ' needs__space--missing' : ''}`} data-testid="needs-space">
+            {t(result.space.missing > 0 ? 'stock.needs.space' : 'stock.needs.spaceMet', {
+              population: number(result.space.population, locale), places: number(result.space.places, locale),
+              tents: number(result.space.tents, locale), missing: number(result.space.missing, locale),
+            })}
+          </p>
+          <NeedsProposals assessment={result} depots={depots} items={items} shelters={deliverable} exerciseData={exerciseData} />
         </div>
       )}
     </div>

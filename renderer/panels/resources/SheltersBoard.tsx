@@ -6,6 +6,7 @@ import { describeError, primaryName } from '../../i18n/display.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { useConsole } from '../../state/useConsole.ts';
 import { useLiveQuery } from '../../state/useLiveQuery.ts';
+import { EXPORT_RAW } from '../../grid/csvExport.ts';
 import { Board } from './Board.tsx';
 import { enumLabel, enumList, NUMBER_CELL } from './labels.ts';
 
@@ -31,18 +32,18 @@ export function SheltersBoard({ district, districts }: { district: string; distr
   const columnDefs = useMemo<ColDef<Shelter>[]>(() => [
     { colId: 'name', headerName: t('resources.col.name'), valueGetter: (p) => (p.data ? primaryName(p.data, locale) : ''), flex: 2, minWidth: 260 },
     { colId: 'district', headerName: t('resources.col.district'), field: 'districtCode', width: 130, valueFormatter: (p) => districts.get(String(p.value)) ?? String(p.value ?? '') },
-    { colId: 'area', headerName: t('resources.col.area'), field: 'usableAreaM2', type: 'numericColumn', width: 160, filter: 'agNumberColumnFilter', cellClass: NUMBER_CELL },
-    { colId: 'capacity', headerName: t('resources.col.capacity'), type: 'numericColumn', width: 140, filter: 'agNumberColumnFilter', valueGetter: (p) => (p.data ? shelterCapacity(p.data) : 0), cellClass: NUMBER_CELL, headerTooltip: t('resources.shelters.capacityRule') },
+    { colId: 'area', ...EXPORT_RAW, headerName: t('resources.col.area'), field: 'usableAreaM2', type: 'numericColumn', width: 160, filter: 'agNumberColumnFilter', cellClass: NUMBER_CELL },
+    { colId: 'capacity', ...EXPORT_RAW, headerName: t('resources.col.capacity'), type: 'numericColumn', width: 140, filter: 'agNumberColumnFilter', valueGetter: (p) => (p.data ? shelterCapacity(p.data) : 0), cellClass: NUMBER_CELL, headerTooltip: t('resources.shelters.capacityRule') },
     {
-      colId: 'occupancy', headerName: t('resources.col.occupancy'), field: 'occupancy', type: 'numericColumn', width: 130, filter: 'agNumberColumnFilter',
+      colId: 'occupancy', ...EXPORT_RAW, headerName: t('resources.col.occupancy'), field: 'occupancy', type: 'numericColumn', width: 130, filter: 'agNumberColumnFilter',
       editable: true, cellEditor: 'agNumberCellEditor', cellEditorParams: { min: 0, precision: 0 }, cellClass: 'cell-number ag-right-aligned-cell cell-editable',
     },
-    { colId: 'percent', headerName: t('resources.col.percent'), type: 'numericColumn', width: 110, valueGetter: (p) => percent(p.data), valueFormatter: (p) => `${String(p.value)}%`, cellClass: (p) => `cell-number ag-right-aligned-cell${Number(p.value) >= 90 ? ' cell-alarm' : Number(p.value) >= 70 ? ' cell-warn' : ''}` },
+    { colId: 'percent', ...EXPORT_RAW, headerName: t('resources.col.percent'), type: 'numericColumn', width: 110, valueGetter: (p) => percent(p.data), valueFormatter: (p) => `${String(p.value)}%`, cellClass: (p) => `cell-number ag-right-aligned-cell${Number(p.value) >= 90 ? ' cell-alarm' : Number(p.value) >= 70 ? ' cell-warn' : ''}` },
     {
       colId: 'state', headerName: t('resources.col.state'), field: 'state', width: 120,
       valueFormatter: (p) => enumLabel(t, 'shelterState', p.value as string), cellClass: (p) => `status status--${String(p.value)}`,
     },
-    { colId: 'facilities', headerName: t('resources.col.facilities'), field: 'facilities', flex: 2, minWidth: 220, valueFormatter: (p) => enumList(t, 'resources.facility', p.value as string[]), filterValueGetter: (p) => enumList(t, 'resources.facility', p.data?.facilities) },
+    { colId: 'facilities', headerName: t('resources.col.facilities'), field: 'facilities', flex: 2, minWidth: 220, valueFormatter: (p) => enumList(t, 'resources.facility', p.value as string[], locale), filterValueGetter: (p) => enumList(t, 'resources.facility', p.data?.facilities, locale) },
   ], [t, locale, districts]);
 
   const onCellValueChanged = async (event: CellValueChangedEvent<Shelter>) => {

@@ -7,6 +7,7 @@ import { describeError, formatTime } from '../../i18n/display.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { useConsole } from '../../state/useConsole.ts';
 import { useLiveQuery } from '../../state/useLiveQuery.ts';
+import { EXPORT_RAW } from '../../grid/csvExport.ts';
 import { Board } from './Board.tsx';
 import { enumLabel, enumList } from './labels.ts';
 
@@ -29,9 +30,9 @@ export function VolunteersBoard({ district, districts, nodes }: { district: stri
     { colId: 'name', headerName: t('resources.col.name'), field: 'name', width: 150 },
     { colId: 'district', headerName: t('resources.col.district'), field: 'districtCode', width: 130, valueFormatter: (p) => districts.get(String(p.value)) ?? String(p.value ?? '') },
     { colId: 'street', headerName: t('resources.col.street'), field: 'streetCode', flex: 1, minWidth: 150, valueFormatter: (p) => streets.get(String(p.value)) ?? '' },
-    { colId: 'skills', headerName: t('resources.col.skills'), field: 'skills', flex: 2, minWidth: 220, valueFormatter: (p) => enumList(t, 'resources.skill', p.value as string[]), filterValueGetter: (p) => enumList(t, 'resources.skill', p.data?.skills) },
+    { colId: 'skills', headerName: t('resources.col.skills'), field: 'skills', flex: 2, minWidth: 220, valueFormatter: (p) => enumList(t, 'resources.skill', p.value as string[], locale), filterValueGetter: (p) => enumList(t, 'resources.skill', p.data?.skills, locale) },
     { colId: 'status', headerName: t('resources.col.status'), field: 'status', width: 120, valueFormatter: (p) => enumLabel(t, 'resources.volunteerStatus', p.value as string), cellClass: (p) => `status status--${String(p.value)}` },
-    { colId: 'calledUpAt', headerName: t('resources.col.calledUpAt'), field: 'calledUpAt', width: 170, valueFormatter: (p) => (p.value ? formatTime(String(p.value), locale, 'short') : ''), cellClass: 'cell-code' },
+    { colId: 'calledUpAt', ...EXPORT_RAW, headerName: t('resources.col.calledUpAt'), field: 'calledUpAt', width: 170, valueFormatter: (p) => (p.value ? formatTime(String(p.value), locale, 'short') : ''), cellClass: 'cell-code' },
     { colId: 'calledUpFor', headerName: t('resources.col.calledUpFor'), field: 'calledUpFor', flex: 1, minWidth: 160 },
   ], [t, locale, districts, streets]);
 

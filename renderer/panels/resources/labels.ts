@@ -1,5 +1,6 @@
+import type { AllocationStep } from '../../../shared/domain/allocation.ts';
 import type { CommandNode } from '../../../shared/domain/commandNode.ts';
-import { primaryName } from '../../i18n/display.ts';
+import { formatList, primaryName } from '../../i18n/display.ts';
 import { zhCN, type Locale, type MessageKey } from '../../i18n/messages.ts';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -12,8 +13,8 @@ export function enumLabel(t: Translate, prefix: string, value: string | undefine
 }
 
 /** Several coded values, e.g. capabilities, in words. */
-export function enumList(t: Translate, prefix: string, values: readonly string[] | undefined): string {
-  return (values ?? []).map((value) => enumLabel(t, prefix, value)).join('、');
+export function enumList(t: Translate, prefix: string, values: readonly string[] | undefined, locale: Locale): string {
+  return formatList((values ?? []).map((value) => enumLabel(t, prefix, value)), locale);
 }
 
 /** Records with a name by id, for showing a depot's or shelter's name in another board. */
@@ -41,3 +42,8 @@ export function splitProblem(text: string): { line: number | null; reason: strin
 
 /** Numbers right-aligned in tabular figures (a cellClass of its own would drop the numeric column's alignment). */
 export const NUMBER_CELL = ['cell-number', 'ag-right-aligned-cell'];
+
+/** Who took a ledger step: the person once consoles have users (the step's authorName, with the console), else the console's node id. */
+export function ledgerAuthor(step: Pick<AllocationStep, 'by' | 'authorName'>, t: Translate): string {
+  return step.authorName ? t('stock.ledger.byPerson', { name: step.authorName, node: step.by }) : step.by;
+}
