@@ -1,3 +1,4 @@
+import { en as mapEn, zhCN as mapZhCN } from './topics/map.ts';
 /**
  * Every string the console shows, in Chinese (the default) and English. `{name}` marks a
  * parameter filled in by `t(key, params)`. Both dictionaries must carry every key: the
@@ -594,6 +595,7 @@ const baseZhCN = {
  */
 export const zhCN = {
   ...baseZhCN,
+  ...mapZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1186,6 +1188,7 @@ const baseEn: Record<keyof typeof baseZhCN, string> = {
 
 export const en: Messages = {
   ...baseEn,
+  ...mapEn,
 };
 
 export type Locale = 'zh-CN' | 'en';
