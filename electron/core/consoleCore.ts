@@ -14,6 +14,7 @@ import { TileService } from './map/tiles.ts';
 import { reportIncident } from './services/incidentsService.ts';
 import { assessNeeds } from './services/needsService.ts';
 import { updateShelter } from './services/sheltersService.ts';
+import { ensureDemoHall, wallHandlers, watchWallRules } from './services/wallService.ts';
 import { Store } from './store/storeClient.ts';
 import { PositionsHub } from './positions/positionsHub.ts';
 import { wallClock } from './sync/clock.ts';
@@ -70,6 +71,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       ? pathToFileURL(path.join(options.resourcesDir, 'region', 'shanghai-region.json'))
       : DEFAULT_REGION_PACK_URL;
     await seedDemoIfEmpty(store, options.onSeedProgress, () => loadRegionPack(packUrl));
+    await ensureDemoHall(store);
   }
   const listeners: { [E in EventName]: Set<(payload: ConsoleEvents[E]) => void> } = {
     'store:changed': new Set(),
@@ -160,7 +162,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'map:deleteArea': (args) => deleteArea(store, args.id),
     'positions:report': (args) => positions.report(args),
     'positions:snapshot': () => positions.snapshot(),
+    ...wallHandlers(store),
   };
+  const stopWallRules = watchWallRules(store);
 
   // Live positions stay in memory, outside the op log (sync.md: latest value per entity, P3).
   const stopPositions = positions.subscribe((batch) => emit('positions:batch', batch));
@@ -183,6 +187,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     },
     async close() {
       stopPositions();
+      stopWallRules();
       positions.close();
       stopChanges();
       if (statusTimer) clearTimeout(statusTimer);

@@ -20,6 +20,7 @@ import { AreaSave, BasemapAdd, BoundaryImport, OnlineSourceSet, type BasemapInfo
 import type { Equipment, Volunteer } from '../domain/forces.ts';
 import { EquipmentState } from '../domain/forces.ts';
 import type { StockBoardRow } from '../resources/stockBoard.ts';
+import { WALL_CONTRACT } from './contracts/wall.ts';
 
 /** The role a console plays in the command network. */
 export type NodeRole = 'city' | 'district' | 'street';
@@ -245,6 +246,7 @@ export const CONTRACT = {
   'positions:report': call<typeof PositionReport, PositionReportResult>(PositionReport),
   'positions:snapshot': call<typeof Empty, PositionBatch>(Empty),
   // Topic contracts (shared/ipc/contracts/<topic>.ts) are spread below, one line each.
+  ...WALL_CONTRACT,
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */
