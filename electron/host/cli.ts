@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { common, DEFAULT_STATIC, Output, REPO_ROOT, type Command } from './commands/command.ts';
+import { wallCommand } from './commands/wall.ts';
 import { CMA_CATEGORIES, type StormSummary } from '../../shared/hazard/cmaBestTrack.ts';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
 import type { BasemapInfo, BoundaryImportResult } from '../../shared/map/basemap.ts';
@@ -307,6 +308,7 @@ const COMMANDS: Record<string, Command> = {
       return COMMANDS.serve!.run({ ...values, host: '127.0.0.1', static: DEFAULT_STATIC }, out, []);
     },
   },
+  wall: wallCommand,
 };
 
 /** --node-id, --role and --node-code: all or none (an existing store keeps its identity). */

@@ -9,6 +9,7 @@ import { AUDITED_REFUSALS } from '../../shared/ipc/errors.ts';
 import type { ConsoleCore } from '../core/consoleCore.ts';
 import { resolveStaticFile } from './staticFiles.ts';
 import { serveTile } from './tileRoute.ts';
+import { handleHallControl } from './hallControl.ts';
 
 export interface HostOptions {
   core: ConsoleCore;
@@ -53,6 +54,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       response.end(JSON.stringify({ ok: true, nodeId: options.core.store.identity.nodeId }));
       return;
     }
+    if (handleHallControl(options.core, token, request, response)) return;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;

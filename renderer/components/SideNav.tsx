@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/useI18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
-export type PanelId = 'commandNetwork' | 'incidents' | 'map' | 'resources' | 'sync';
+export type PanelId = 'commandNetwork' | 'incidents' | 'map' | 'resources' | 'sync' | 'wall';
 
 const ITEMS: { id: PanelId; label: MessageKey }[] = [
   { id: 'commandNetwork', label: 'nav.commandNetwork' },
@@ -9,10 +10,11 @@ const ITEMS: { id: PanelId; label: MessageKey }[] = [
   { id: 'map', label: 'nav.map' },
   { id: 'resources', label: 'nav.resources' },
   { id: 'sync', label: 'nav.sync' },
+  { id: 'wall', label: 'wall.nav' },
 ];
 
-/** The panel list down the left edge. */
-export function SideNav({ current, onSelect }: { current: PanelId; onSelect(panel: PanelId): void }) {
+/** The panel list down the left edge; `footer` (the pop-out button) sits under it. */
+export function SideNav({ current, onSelect, footer }: { current: PanelId; onSelect(panel: PanelId): void; footer?: ReactNode }) {
   const { t } = useI18n();
   return (
     <nav className="side-nav" aria-label={t('nav.label')}>
@@ -28,6 +30,7 @@ export function SideNav({ current, onSelect }: { current: PanelId; onSelect(pane
           {t(item.label)}
         </button>
       ))}
+      {footer}
     </nav>
   );
 }

@@ -1,3 +1,4 @@
+import { en as wallEn, zhCN as wallZhCN } from './topics/wall.ts';
 import { en as mapEn, zhCN as mapZhCN } from './topics/map.ts';
 /**
  * Every string the console shows, in Chinese (the default) and English. `{name}` marks a
@@ -596,6 +597,7 @@ const baseZhCN = {
 export const zhCN = {
   ...baseZhCN,
   ...mapZhCN,
+  ...wallZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1189,6 +1191,7 @@ const baseEn: Record<keyof typeof baseZhCN, string> = {
 export const en: Messages = {
   ...baseEn,
   ...mapEn,
+  ...wallEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -1,0 +1,33 @@
+import type { CommandNode } from '../../shared/domain/commandNode.ts';
+import type { AppInfo } from '../../shared/ipc/contract.ts';
+import { mapView, type PanelRoute } from '../../shared/wall/routes.ts';
+import { CommandTreePanel } from '../panels/CommandTreePanel.tsx';
+import { IncidentsPanel } from '../panels/IncidentsPanel.tsx';
+import { MapPanel } from '../panels/MapPanel.tsx';
+import { ResourcesPanel } from '../panels/resources/ResourcesPanel.tsx';
+import { SyncPanel } from '../panels/SyncPanel.tsx';
+import type { MapGivenState } from '../map/mapView.ts';
+
+/** A map's state from its address: `view=lon,lat,zoom`, `layers=a,b`, `basemap=id`. */
+export function mapStateOf(params: Record<string, string>): MapGivenState {
+  const view = params.view ? mapView(params.view) : null;
+  return {
+    ...(view ? { center: view.center, zoom: view.zoom } : {}),
+    ...(params.layers ? { layers: params.layers.split(',').filter(Boolean) } : {}),
+    ...(params.basemap ? { basemap: params.basemap } : {}),
+  };
+}
+
+/** One panel opened from its address, on its own: a wall cell or a popped-out operator window. */
+export function RoutedPanel({ route, nodes, info, nodesError, wall = false }: {
+  route: PanelRoute; nodes: CommandNode[] | undefined; nodesError?: unknown; info: AppInfo | undefined; wall?: boolean;
+}) {
+  const exerciseData = info?.exerciseData ?? false;
+  switch (route.panel) {
+    case 'map': return <MapPanel given={mapStateOf(route.params)} wall={wall} />;
+    case 'incidents': return <IncidentsPanel nodes={nodes} homeCode={info?.nodeCode} exerciseData={exerciseData} />;
+    case 'tree': return <CommandTreePanel nodes={nodes} error={nodesError ?? null} homeCode={info?.nodeCode} />;
+    case 'sync': return <SyncPanel />;
+    case 'board': return <ResourcesPanel nodes={nodes} exerciseData={exerciseData} initialTab={route.board ?? 'stock'} {...(route.params.district ? { initialDistrict: route.params.district } : {})} />;
+  }
+}
