@@ -63,7 +63,7 @@ function Desk({ route, info, nodes }: { route: ReturnType<typeof useHashRoute>['
         <TopBar info={info.data} homeNode={homeNode} />
         <ConnectionBanner />
         <main className="shell__main shell__main--alone" data-testid="routed-panel" data-panel={route.panel}>
-          <div className="shell__panel"><RoutedPanel route={route} nodes={nodes.data} nodesError={nodes.error} info={info.data} /></div>
+          <div className="shell__panel"><RoutedPanel route={route} nodes={nodes.data} nodesError={nodes.error} homeCode={homeCode} exerciseData={info.data?.exerciseData ?? false} /></div>
         </main>
       </div>
     );

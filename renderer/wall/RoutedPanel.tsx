@@ -1,5 +1,5 @@
+import { useMemo } from 'react';
 import type { CommandNode } from '../../shared/domain/commandNode.ts';
-import type { AppInfo } from '../../shared/ipc/contract.ts';
 import { mapView, type PanelRoute } from '../../shared/wall/routes.ts';
 import { CommandTreePanel } from '../panels/CommandTreePanel.tsx';
 import { IncidentsPanel } from '../panels/IncidentsPanel.tsx';
@@ -19,14 +19,14 @@ export function mapStateOf(params: Record<string, string>): MapGivenState {
 }
 
 /** One panel opened from its address, on its own: a wall cell or a popped-out operator window. */
-export function RoutedPanel({ route, nodes, info, nodesError, wall = false }: {
-  route: PanelRoute; nodes: CommandNode[] | undefined; nodesError?: unknown; info: AppInfo | undefined; wall?: boolean;
+export function RoutedPanel({ route, nodes, homeCode, exerciseData, nodesError, wall = false }: {
+  route: PanelRoute; nodes: CommandNode[] | undefined; nodesError?: unknown; homeCode: string | undefined; exerciseData: boolean; wall?: boolean;
 }) {
-  const exerciseData = info?.exerciseData ?? false;
+  const given = useMemo(() => mapStateOf(route.params), [route.params]);
   switch (route.panel) {
-    case 'map': return <MapPanel given={mapStateOf(route.params)} wall={wall} />;
-    case 'incidents': return <IncidentsPanel nodes={nodes} homeCode={info?.nodeCode} exerciseData={exerciseData} />;
-    case 'tree': return <CommandTreePanel nodes={nodes} error={nodesError ?? null} homeCode={info?.nodeCode} />;
+    case 'map': return <MapPanel given={given} wall={wall} />;
+    case 'incidents': return <IncidentsPanel nodes={nodes} homeCode={homeCode} exerciseData={exerciseData} />;
+    case 'tree': return <CommandTreePanel nodes={nodes} error={nodesError ?? null} homeCode={homeCode} />;
     case 'sync': return <SyncPanel />;
     case 'board': return <ResourcesPanel nodes={nodes} exerciseData={exerciseData} initialTab={route.board ?? 'stock'} {...(route.params.district ? { initialDistrict: route.params.district } : {})} />;
   }

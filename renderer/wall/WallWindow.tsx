@@ -1,8 +1,9 @@
-import { useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import type { CommandNode } from '../../shared/domain/commandNode.ts';
 import type { AppInfo, ConsoleApi } from '../../shared/ipc/contract.ts';
 import { viewOfDisplay, wallTitle } from '../../shared/wall/hall.ts';
 import { addressProblem, parseRoute, type PanelRoute } from '../../shared/wall/routes.ts';
+import type { DisplayView } from '../../shared/wall/hall.ts';
 import { describeError } from '../i18n/display.ts';
 import { useI18n } from '../i18n/useI18n.ts';
 import { useConsole } from '../state/useConsole.ts';
@@ -10,6 +11,16 @@ import { useLiveQuery } from '../state/useLiveQuery.ts';
 import { RoutedPanel } from './RoutedPanel.tsx';
 import { WallStatusBar } from './WallStatusBar.tsx';
 import './wall.css';
+
+interface Slice { key: string; view: DisplayView; route: PanelRoute | null }
+
+/** A panel and the part of it this display shows: equal keys need no second copy. */
+const sliceKey = (view: DisplayView) => `${view.cell.route}|${view.cell.colSpan}x${view.cell.rowSpan}+${view.offset.col},${view.offset.row}`;
+
+function panelRouteOf(address: string): PanelRoute | null {
+  const route = parseRoute(`#${address}`);
+  return route && !('wall' in route) ? route : null;
+}
 
 /**
  * One display of the hall's wall: no menus, large type, high contrast. It shows the part of the
@@ -31,28 +42,32 @@ export function WallWindow({ hall, display, nodes, info }: { hall: string; displ
     document.title = title;
   }, [title]);
 
-  const route = view ? parseRoute(`#${view.cell.route}`) : null;
-  const panelRoute = route && !('wall' in route) ? (route as PanelRoute) : null;
-  const span = view ? { cols: view.cell.colSpan, rows: view.cell.rowSpan } : { cols: 1, rows: 1 };
-  const offset = view?.offset ?? { col: 0, row: 0 };
+  // Every panel this display shows under any preset is loaded once and kept, hidden when not on
+  // the wall: a switch then only changes which one is shown (well inside the second a hall expects).
+  const slices = useMemo(() => {
+    const byKey = new Map<string, Slice>();
+    for (const candidate of state.data?.presets ?? []) {
+      const seen = viewOfDisplay(candidate, display);
+      if (seen) byKey.set(sliceKey(seen), { key: sliceKey(seen), view: seen, route: panelRouteOf(seen.cell.route) });
+    }
+    return [...byKey.values()];
+  }, [state.data, display]);
+  const shownKey = view ? sliceKey(view) : null;
+  const shown = slices.find((slice) => slice.key === shownKey);
+  const panelName = shown?.route ? `${shown.route.panel}${shown.route.board ? `/${shown.route.board}` : ''}` : '';
 
   return (
     <div className="wall-window" data-testid="wall-window" data-display={display} data-preset={preset?.id ?? ''}>
       <WallStatusBar title={title} exercise={info?.exerciseData ?? false} />
-      <div className="wall-cell" data-testid="wall-cell" data-cell={view?.name ?? ''} data-panel={panelRoute ? `${panelRoute.panel}${panelRoute.board ? `/${panelRoute.board}` : ''}` : ''}>
+      <div className="wall-cell" data-testid="wall-cell" data-cell={view?.name ?? ''} data-panel={panelName}>
         {state.error !== null && state.error !== undefined && !state.data && <div className="wall-message wall-message--alarm">{describeError(state.error, locale)}</div>}
         {!known && <div className="wall-message wall-message--alarm">{t('wall.badRoute', { reason: `no display ${display}` })}</div>}
         {state.data && known && !view && <div className="wall-message">{t('wall.unassigned')}</div>}
-        {view && !panelRoute && <div className="wall-message wall-message--alarm">{t('wall.badRoute', { reason: addressProblem(view.cell.route) ?? view.cell.route })}</div>}
-        {panelRoute && (
-          <div className="wall-cell__canvas" style={{
-            width: `${span.cols * 100}%`, height: `${span.rows * 100}%`,
-            transform: `translate(${(-100 * offset.col) / span.cols}%, ${(-100 * offset.row) / span.rows}%)`,
-          }}>
-            {/* Keyed by the address: a switch to another panel starts it fresh, the same panel is kept. */}
-            <RoutedPanel key={view!.cell.route} route={panelRoute} nodes={nodes} info={info} wall />
-          </div>
-        )}
+        {view && !shown?.route && <div className="wall-message wall-message--alarm">{t('wall.badRoute', { reason: addressProblem(view.cell.route) ?? view.cell.route })}</div>}
+        {slices.map((slice) => slice.route && (
+          <WallSlice key={slice.key} address={slice.view.cell.route} colSpan={slice.view.cell.colSpan} rowSpan={slice.view.cell.rowSpan}
+            col={slice.view.offset.col} row={slice.view.offset.row} shown={slice.key === shownKey} nodes={nodes} homeCode={info?.nodeCode} exerciseData={info?.exerciseData ?? false} />
+        ))}
       </div>
       {transport !== 'open' && (
         <div className="wall-lost" role="alert" data-testid="wall-lost">
@@ -63,3 +78,22 @@ export function WallWindow({ hall, display, nodes, info }: { hall: string; displ
     </div>
   );
 }
+
+/**
+ * One panel kept in a wall window. Memoised on plain values: a switch re-renders only the two
+ * slices whose visibility changes, not every hidden map and board.
+ */
+const WallSlice = memo(function WallSlice({ address, colSpan, rowSpan, col, row, shown, nodes, homeCode, exerciseData }: {
+  address: string; colSpan: number; rowSpan: number; col: number; row: number; shown: boolean;
+  nodes: CommandNode[] | undefined; homeCode: string | undefined; exerciseData: boolean;
+}) {
+  const route = useMemo(() => panelRouteOf(address), [address]);
+  if (!route) return null;
+  return (
+    <div className="wall-cell__canvas" hidden={!shown} aria-hidden={!shown} style={{
+      width: `${colSpan * 100}%`, height: `${rowSpan * 100}%`, transform: `translate(${(-100 * col) / colSpan}%, ${(-100 * row) / rowSpan}%)`,
+    }}>
+      <RoutedPanel route={route} nodes={nodes} homeCode={homeCode} exerciseData={exerciseData} wall />
+    </div>
+  );
+});
