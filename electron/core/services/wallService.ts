@@ -26,7 +26,13 @@ async function hallAndPresets(store: Store, hallId = CITY_HALL_ID): Promise<{ ha
   const all = await records(store);
   const hall = all.find((record) => record.id === hallId && isHall(record));
   if (!hall) throw new ConsoleError({ code: 'NOT_FOUND', message: `no hall with id ${hallId}` });
-  return { hall, presets: all.filter((record) => isPreset(record) && record.hallId === hallId) };
+  // Built-in presets first, in their own order (daily duty first), then the hall's own by name.
+  const rank = (preset: WallLayout) => {
+    const index = BUILT_IN_PRESETS.findIndex((builtIn) => builtIn.id === preset.id);
+    return index < 0 ? BUILT_IN_PRESETS.length : index;
+  };
+  const presets = all.filter((record) => isPreset(record) && record.hallId === hallId).sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-CN'));
+  return { hall, presets };
 }
 
 function stateOf(hall: WallLayout, presets: WallLayout[]): WallState {
