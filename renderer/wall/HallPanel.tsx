@@ -57,7 +57,7 @@ export function HallPanel() {
   };
 
   return (
-    <section className="panel" aria-labelledby="wall-title" data-testid="panel-wall">
+    <section className="panel hall-panel" aria-labelledby="wall-title" data-testid="panel-wall">
       <div className="panel__header">
         <h2 id="wall-title" className="panel__title">{t('wall.title')}</h2>
         {state.data && <span className="panel__summary">{t('wall.hall')}：{locale === 'en' ? state.data.hall.nameEn ?? state.data.hall.name : state.data.hall.name}</span>}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { WallCell, WallLayout } from '../../shared/domain/wallLayout.ts';
-import { cellName, displayLabel, displayPlace, gridSize } from '../../shared/wall/hall.ts';
+import { cellDisplays, cellName, displayLabel, displayPlace, gridSize } from '../../shared/wall/hall.ts';
 import { describeError } from '../i18n/display.ts';
 import { useI18n } from '../i18n/useI18n.ts';
 import { useConsole } from '../state/useConsole.ts';
@@ -19,10 +19,12 @@ export function LayoutEditor({ hall, preset, onClose, describeCell }: { hall: Wa
   const [panel, setPanel] = useState<(typeof EDITOR_PANELS)[number]>('map');
   const [dragFrom, setDragFrom] = useState<string | null>(null);
   const [dragTo, setDragTo] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // Kept as a key and its values, so the message follows a change of language.
+  const [message, setMessage] = useState<{ ok: true; name: string } | { ok: false; reason: string } | null>(null);
   const displays = hall.displays ?? [];
   const { cols, rows } = gridSize(displays);
   const marking = dragFrom && dragTo ? dragRectangle(dragFrom, dragTo) : null;
+  const covered = new Set(cells.flatMap(cellDisplays));
 
   const finishDrag = () => {
     if (marking) setCells((current) => placeCell(current, { ...marking, route: `/${panel}` }));
@@ -32,9 +34,9 @@ export function LayoutEditor({ hall, preset, onClose, describeCell }: { hall: Wa
   const save = async () => {
     try {
       const saved = await api.wall.savePreset({ ...(preset ? { id: preset.id } : {}), name, ...(nameEn.trim() ? { nameEn } : {}), mode: preset?.mode ?? 'emergency', cells });
-      setMessage({ ok: true, text: t('wall.editor.saved', { name: saved.name }) });
+      setMessage({ ok: true, name: saved.name });
     } catch (error) {
-      setMessage({ ok: false, text: t('wall.editor.failed', { reason: describeError(error, locale) }) });
+      setMessage({ ok: false, reason: describeError(error, locale) });
     }
   };
   const box = (cell: Pick<WallCell, 'display' | 'colSpan' | 'rowSpan'>) => {
@@ -64,7 +66,7 @@ export function LayoutEditor({ hall, preset, onClose, describeCell }: { hall: Wa
           const label = displayLabel(col, row);
           const present = displays.some((display) => display.label === label);
           return (
-            <div key={label} className={`hall-picture__display${present ? '' : ' hall-picture__display--missing'}`} style={{ gridColumn: col + 1, gridRow: row + 1 }}
+            <div key={label} className={`hall-picture__display${present ? '' : ' hall-picture__display--missing'}${covered.has(label) ? ' hall-picture__display--covered' : ''}`} style={{ gridColumn: col + 1, gridRow: row + 1 }}
               data-testid={`wall-editor-display-${label}`}
               onPointerDown={(event) => { if (!present) return; event.preventDefault(); setDragFrom(label); setDragTo(label); }}
               onPointerEnter={() => { if (dragFrom && present) setDragTo(label); }}>{label}</div>
@@ -78,7 +80,7 @@ export function LayoutEditor({ hall, preset, onClose, describeCell }: { hall: Wa
       <div className="hall-editor__actions">
         <button type="button" className="button" disabled={name.trim() === '' || cells.length === 0} data-testid="wall-editor-save" onClick={() => void save()}>{t('wall.editor.save')}</button>
         <button type="button" className="button button--small" onClick={() => setCells([])}>{t('wall.editor.clear')}</button>
-        {message && <span className={message.ok ? 'hall-ok' : 'hall-error'} role={message.ok ? 'status' : 'alert'} data-testid="wall-editor-message">{message.text}</span>}
+        {message && <span className={message.ok ? 'hall-ok' : 'hall-error'} role={message.ok ? 'status' : 'alert'} data-testid="wall-editor-message">{message.ok ? t('wall.editor.saved', { name: message.name }) : t('wall.editor.failed', { reason: message.reason })}</span>}
       </div>
     </section>
   );
