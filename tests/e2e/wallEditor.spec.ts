@@ -48,3 +48,20 @@ test('an operator draws a preset on the picture of the wall, saves it and puts i
   await callApi('wall:switch', { preset: '日常值守' });
   await callApi('wall:deletePreset', { id: saved.id });
 });
+
+// Runs last in this suite (files run in name order): the incident it reports stays, as incidents do.
+test('a typhoon raised to level II proposes 台风应急; one click puts it on the wall with its reason', async ({ page }) => {
+  await page.goto('/#token=e2e-token');
+  await page.getByTestId('nav-wall').click();
+  await expect(page.getByTestId('wall-current')).toHaveText('日常值守');
+  await callApi('incidents:report', { title: '演练：台风“海葵”升级', type: 'typhoon', level: 'II', nodeCode: '310000000000', exercise: true });
+  const proposal = page.getByTestId('wall-proposal');
+  await expect(proposal).toContainText('建议切换到“台风应急”');
+  await expect(proposal).toContainText('台风“海葵”升级');
+  await shot(page, 'wall-proposal-zh.png');
+  await page.getByTestId('wall-accept').click();
+  await expect(page.getByTestId('wall-current')).toHaveText('台风应急');
+  await expect(proposal).toHaveCount(0);
+  await expect(page.getByTestId('panel-wall')).toContainText('台风“海葵”升级');
+  await callApi('wall:switch', { preset: '日常值守' });
+});
