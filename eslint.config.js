@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /** Import zones: which layer may import which (style.md). A wrong import fails `npm test`. */
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'net', 'http', 'https', 'crypto', 'stream', 'url', 'util', 'zlib', 'events'];
@@ -33,6 +34,12 @@ export default tseslint.config(
     ignores: ['renderer/vite.config.ts'],
     rules: restrict([...NODE_BUILTINS, 'electron', 'better-sqlite3', 'ws', '**/electron/**'],
       'renderer/ sees only shared/ and reaches the main process only through ConsoleApi.'),
+  },
+  {
+    // Hooks called in a fixed order (an error) and effects that name what they read (a warning: some refs are deliberate).
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
     files: ['electron/core/**/*.ts'],

@@ -17,6 +17,7 @@ import { taskHandlers } from './services/tasksService.ts';
 import { assessNeeds } from './services/needsService.ts';
 import { alertsHandlers } from './services/alertsService.ts';
 import { updateShelter } from './services/sheltersService.ts';
+import { ensureDemoHall, wallHandlers, watchWallRules } from './services/wallService.ts';
 import { Store } from './store/storeClient.ts';
 import { PositionsHub } from './positions/positionsHub.ts';
 import { wallClock } from './sync/clock.ts';
@@ -90,6 +91,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
       ? pathToFileURL(path.join(options.resourcesDir, 'region', 'shanghai-region.json'))
       : DEFAULT_REGION_PACK_URL;
     await seedDemoIfEmpty(store, options.onSeedProgress, () => loadRegionPack(packUrl));
+    await ensureDemoHall(store);
   }
   const listeners: { [E in EventName]: Set<(payload: ConsoleEvents[E]) => void> } = {
     'store:changed': new Set(),
@@ -206,7 +208,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     ...taskHandlers(store),
     ...consultationHandlers(store),
     ...stockHandlers(store),
+    ...wallHandlers(store),
   };
+  const stopWallRules = watchWallRules(store);
   const call = makeCallGate(handlers, (actor, action, detail) => store.audit(actor, action, detail));
 
   // Live positions stay in memory, outside the op log (sync.md: latest value per entity, P3).
@@ -232,6 +236,7 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     },
     async close() {
       stopPositions();
+      stopWallRules();
       positions.close();
       stopChanges();
       if (statusTimer) clearTimeout(statusTimer);

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { cliCall, common, DEFAULT_STATIC, Output, REPO_ROOT, type Command } from './commands/command.ts';
 import { usersCommand } from './commands/users.ts';
 import { minutesCommand } from './commands/minutes.ts';
+import { wallCommand } from './commands/wall.ts';
 import { CMA_CATEGORIES, type StormSummary } from '../../shared/hazard/cmaBestTrack.ts';
 import type { BasemapInfo, BoundaryImportResult } from '../../shared/map/basemap.ts';
 import { createConsoleCore } from '../core/consoleCore.ts';
@@ -286,6 +287,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   network: networkCommand,
+  wall: wallCommand,
 };
 
 /** --node-id, --role and --node-code: all or none (an existing store keeps its identity). */

@@ -15,6 +15,7 @@ import { RequestMemory } from './requestMemory.ts';
 import { resolveStaticFile } from './staticFiles.ts';
 import { serveTile } from './tileRoute.ts';
 import { serveAlertFeed } from './atomFeed.ts';
+import { handleHallControl } from './hallControl.ts';
 
 export interface HostOptions {
   core: ConsoleCore;
@@ -108,6 +109,7 @@ export async function startHost(options: HostOptions, routes: readonly HostRoute
         .end('This console answers only at the address it was started for (see --allow-origin).');
       return;
     }
+    if (handleHallControl(options.core, signIn, request, response)) return;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;

@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/useI18n.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
-export type PanelId = 'commandNetwork' | 'incidents' | 'map' | 'resources' | 'alerts' | 'tasks' | 'consultation' | 'sync' | 'network';
+export type PanelId = 'commandNetwork' | 'incidents' | 'map' | 'resources' | 'alerts' | 'tasks' | 'consultation' | 'sync' | 'network' | 'wall';
 
 const ITEMS: { id: PanelId; label: MessageKey }[] = [
   { id: 'commandNetwork', label: 'nav.commandNetwork' },
@@ -13,10 +14,11 @@ const ITEMS: { id: PanelId; label: MessageKey }[] = [
   { id: 'alerts', label: 'alerts.nav' },
   { id: 'sync', label: 'nav.sync' },
   { id: 'network', label: 'nav.network' },
+  { id: 'wall', label: 'wall.nav' },
 ];
 
-/** The panel list down the left edge. */
-export function SideNav({ current, onSelect }: { current: PanelId; onSelect(panel: PanelId): void }) {
+/** The panel list down the left edge; `footer` (the pop-out button) sits under it. */
+export function SideNav({ current, onSelect, footer }: { current: PanelId; onSelect(panel: PanelId): void; footer?: ReactNode }) {
   const { t } = useI18n();
   return (
     <nav className="side-nav" aria-label={t('nav.label')}>
@@ -32,6 +34,7 @@ export function SideNav({ current, onSelect }: { current: PanelId; onSelect(pane
           {t(item.label)}
         </button>
       ))}
+      {footer}
     </nav>
   );
 }

@@ -5,6 +5,8 @@ import { en as hostEn, zhCN as hostZhCN } from './topics/host.ts';
 import { en as syncEn, zhCN as syncZhCN } from './topics/sync.ts';
 import { en as stockEn, zhCN as stockZhCN } from './topics/stock.ts';
 
+import { en as wallEn, zhCN as wallZhCN } from './topics/wall.ts';
+import { en as mapEn, zhCN as mapZhCN } from './topics/map.ts';
 /**
  * Every string the console shows, in Chinese (the default) and English. `{name}` marks a
  * parameter filled in by `t(key, params)`. Both dictionaries must carry every key: the
@@ -615,6 +617,8 @@ export const zhCN = {
   ...tasksZhCN,
   ...consultationZhCN,
   ...stockZhCN,
+  ...mapZhCN,
+  ...wallZhCN,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -1216,6 +1220,8 @@ export const en: Messages = {
   ...tasksEn,
   ...consultationEn,
   ...stockEn,
+  ...mapEn,
+  ...wallEn,
 };
 
 export type Locale = 'zh-CN' | 'en';

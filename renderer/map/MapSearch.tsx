@@ -14,10 +14,12 @@ export function MapSearch({ localPlaces, onPick }: { localPlaces(query: string):
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<PlaceHit[] | null>(null);
   const latest = useRef(0);
+  // The label of the place just picked: it fills the box but is not a new search (the list stays closed).
+  const picked = useRef<string | null>(null);
 
   useEffect(() => {
     const text = query.trim();
-    if (text === '') {
+    if (text === '' || query === picked.current) {
       setHits(null);
       return;
     }
@@ -33,6 +35,8 @@ export function MapSearch({ localPlaces, onPick }: { localPlaces(query: string):
   }, [query, api, locale, t, localPlaces]);
 
   const pick = (hit: PlaceHit) => {
+    latest.current += 1;
+    picked.current = hit.label;
     onPick(hit);
     setHits(null);
     setQuery(hit.label);
@@ -41,7 +45,7 @@ export function MapSearch({ localPlaces, onPick }: { localPlaces(query: string):
   return (
     <div className="map-search">
       <input className="input map-search__input" type="search" value={query} placeholder={t('map.search.placeholder')} aria-label={t('map.search.label')}
-        data-testid="map-search" onChange={(event) => setQuery(event.target.value)}
+        data-testid="map-search" onChange={(event) => { picked.current = null; setQuery(event.target.value); }}
         onKeyDown={(event) => { if (event.key === 'Enter' && hits?.[0]) pick(hits[0]); if (event.key === 'Escape') setHits(null); }} />
       {hits && (
         <ul className="map-search__results" role="listbox" data-testid="map-search-results">

@@ -97,7 +97,7 @@ export function featureDetails(selection: MapSelection, locale: Locale): Details
         kind, title: incident.title, subtitle: '', rows: [
           row('map.field.type', t(`incidentType.${incident.type}`)),
           row('map.field.level', t(`map.incidentLevel.${incident.level}`), 'detail-level'),
-          row('map.field.status', incident.status),
+          row('map.field.status', t(`incidentStatus.${incident.status}`)),
           row('map.field.districtCode', incident.nodeCode),
           ...(incident.exercise ? [row('map.field.exercise', t('incidents.exerciseTag'))] : []),
         ],

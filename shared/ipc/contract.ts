@@ -30,6 +30,7 @@ import { CONSULTATION_CONTRACT } from './contracts/consultation.ts';
 import { INCIDENTS_CONTRACT } from './contracts/incidents.ts';
 import { TASKS_CONTRACT } from './contracts/tasks.ts';
 import { STOCK_CONTRACT } from './contracts/stock.ts';
+import { WALL_CONTRACT } from './contracts/wall.ts';
 
 /** The role a console plays in the command network. */
 export type NodeRole = 'city' | 'district' | 'street';
@@ -277,6 +278,7 @@ export const CONTRACT = {
   ...TASKS_CONTRACT,
   ...CONSULTATION_CONTRACT,
   ...STOCK_CONTRACT,
+  ...WALL_CONTRACT,
 };
 
 /** Events pushed to subscribers; a subscription returns its unsubscribe function. */

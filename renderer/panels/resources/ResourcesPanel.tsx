@@ -39,11 +39,15 @@ const DISTRICT_KEY = 'rc.resources.district';
  * allocations and a rapid needs assessment, each board live and filtered by district.
  * Boards stay mounted once opened, so they keep receiving row changes and their scroll position.
  */
-export function ResourcesPanel({ nodes, exerciseData }: { nodes: CommandNode[] | undefined; exerciseData: boolean }) {
+export function ResourcesPanel({ nodes, exerciseData, initialTab = 'stock', initialDistrict }: {
+  nodes: CommandNode[] | undefined; exerciseData: boolean;
+  /** From an address (`#/board/stock?district=…`): the board and district to open with. */
+  initialTab?: ResourceTab; initialDistrict?: string;
+}) {
   const { t, locale } = useI18n();
-  const [tab, setTab] = useState<ResourceTab>('stock');
-  const [opened, setOpened] = useState<Set<ResourceTab>>(() => new Set(['stock']));
-  const [district, setDistrict] = useState(() => (typeof localStorage === 'undefined' ? '' : localStorage.getItem(DISTRICT_KEY) ?? ''));
+  const [tab, setTab] = useState<ResourceTab>(initialTab);
+  const [opened, setOpened] = useState<Set<ResourceTab>>(() => new Set([initialTab]));
+  const [district, setDistrict] = useState(() => initialDistrict ?? (typeof localStorage === 'undefined' ? '' : localStorage.getItem(DISTRICT_KEY) ?? ''));
   const [importing, setImporting] = useState(false);
   const depots = useLiveQuery(loadDepots, ['depot']);
   const items = useLiveQuery(loadItems, ['stockItem']);
