@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { AppInfo, ConsoleEvents, EventName, Handlers, NodeRole, SyncStatus } from '../../shared/ipc/contract.ts';
 import { DEFAULT_REGION_PACK_URL, loadRegionPack } from './seed/regionPack.ts';
 import { seedDemoIfEmpty } from './seed/seedDemo.ts';
+import { ensureRegionBaseline } from './seed/regionBaseline.ts';
 import { advanceAllocation, requestAllocation, requestAllocations, stockHandlers } from './services/allocationService.ts';
 import { importCsv } from './services/csvImportService.ts';
 import { callUpVolunteers, standDownVolunteers, updateEquipment } from './services/forcesService.ts';
@@ -86,12 +87,15 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   const tiles = new TileService(options.dataDir, { audit: (actor, action, detail) => store.audit(actor, action, detail) });
   const users = new UserDirectory(options.dataDir);
   const version = options.version ?? packageVersion();
+  const packUrl = options.resourcesDir
+    ? pathToFileURL(path.join(options.resourcesDir, 'region', 'shanghai-region.json'))
+    : DEFAULT_REGION_PACK_URL;
   if (options.seed ?? true) {
-    const packUrl = options.resourcesDir
-      ? pathToFileURL(path.join(options.resourcesDir, 'region', 'shanghai-region.json'))
-      : DEFAULT_REGION_PACK_URL;
     await seedDemoIfEmpty(store, options.onSeedProgress, () => loadRegionPack(packUrl));
     await ensureDemoHall(store);
+  } else if (options.sync?.parentUrl) {
+    // A node with a parent it has never reached still has its region: it works standalone from its first start.
+    await ensureRegionBaseline(store, () => loadRegionPack(packUrl));
   }
   const listeners: { [E in EventName]: Set<(payload: ConsoleEvents[E]) => void> } = {
     'store:changed': new Set(),

@@ -165,7 +165,7 @@ describe('a narrow channel (Beidou short messages)', () => {
     await beidou.core.store.write([{ entity: 'alert', key: alertBody.id, kind: 'insert', body: alertBody, scope: BEIDOU_STREET }]);
     await report(beidou, BEIDOU_STREET, 'narrow: incident waits');
     await until('alert crossed', () => district.core.store.query('entity.get', { entity: 'alert', key: 'alert-narrow-1' }), (row) => row !== null);
-    const status = await until('outbox counted', () => beidou.core.handlers['sync:status']({}), (s) => s.outboxByPriority[0] === 0 && s.outboxByPriority[1] === 1);
+    const status = await until('outbox counted', () => beidou.core.handlers['sync:status']({}), (s) => s.outboxByPriority[0] === 0 && s.outboxByPriority[1] === 2); // the incident and its first timeline entry wait
     expect(status.state).toBe('degraded');
     expect(status.links[0]).toMatchObject({ channel: 'beidou', state: 'degraded' });
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -30,8 +30,8 @@ describe('a district that has never reached its city (issue 16, §1)', () => {
     expect(before.state).toBe('offline');
     await district.core.handlers['incidents:report']({ title: 'reported while alone', type: 'flood', level: 'III', nodeCode: HUANGPU, exercise: true });
     const after = await district.core.handlers['sync:status']({});
-    expect(after.outboxByPriority[1]).toBe(before.outboxByPriority[1]! + 1);
-    expect(after.outbox).toBe(before.outbox + 1);
+    expect(after.outboxByPriority[1]).toBe(before.outboxByPriority[1]! + 2); // the incident and the first entry of its timeline
+    expect(after.outbox).toBe(before.outbox + 2);
   });
 
   it('names the parent centre from the command tree, not by its address', async () => {

@@ -73,8 +73,8 @@ export class Store {
   }
 
   /** Applies ops made elsewhere (sync); duplicates are ignored. Resolves with keys changed. */
-  apply(ops: Op[]): Promise<number> {
-    return this.request({ type: 'apply', ops }) as Promise<number>;
+  apply(ops: Op[], via?: string): Promise<number> {
+    return this.request({ type: 'apply', ops, ...(via ? { via } : {}) }) as Promise<number>;
   }
 
   /** Appends a line to the local audit trail (refused connections and calls); never replicated. */

@@ -58,7 +58,7 @@ port.on('message', (request: WorkerRequest) => {
         break;
       }
       case 'apply': {
-        const changes = applier.applyBatch(request.ops);
+        const changes = applier.applyBatch(request.ops, request.via ?? null);
         post({ type: 'reply', id: request.id, ok: true, result: changes.reduce((n, c) => n + c.keys.length, 0) });
         if (changes.length) post({ type: 'changed', changes });
         break;

@@ -14,6 +14,7 @@ import type { VerifyReport } from '../../../shared/ipc/contract.ts';
 import type { OpApplier } from './applyOps.ts';
 import type { LocalWriter } from './localWriter.ts';
 import { TABLE_OF } from './tables.ts';
+import { REGION_ORIGIN } from '../../../shared/sync/region.ts';
 
 export type { WireOp } from '../../../shared/sync/wire.ts';
 
@@ -188,7 +189,7 @@ export class SyncStore {
   /** Ops per lane after the given cursors that a peer should receive (its outbox). */
   pending(args: { after: number[]; excludeVia: string; visibleTo: string | null }): number[] {
     const [where, params] = args.visibleTo ? scopeFilterSql(args.visibleTo) : ['1', []];
-    const statement = this.db.prepare(`SELECT count(*) AS n FROM ops WHERE priority = ? AND lseq > ? AND via IS NOT ? AND ${where}`);
+    const statement = this.db.prepare(`SELECT count(*) AS n FROM ops WHERE priority = ? AND lseq > ? AND via IS NOT ? AND origin <> '${REGION_ORIGIN}' AND ${where}`);
     return PRIORITIES.map((lane) => (statement.get(lane, args.after[lane] ?? 0, args.excludeVia, ...params) as { n: number }).n);
   }
 
@@ -238,8 +239,9 @@ export class SyncStore {
       LEFT JOIN depots d ON d.key = b.depot_id WHERE d.scope IS NULL OR ${where.replaceAll('scope', 'd.scope')} ORDER BY b.depot_id, b.item_id`).raw().iterate(...params) as IterableIterator<[string, string, number]>;
     for (const [depot, item, balance] of balanceRows) balances.update(`${depot}\t${item}\t${balance}\n`);
     tables.stock_balances = balances.digest('hex').slice(0, 32);
-    const opCount = (this.db.prepare(`SELECT count(*) AS n FROM ops WHERE ${where}`).get(...params) as { n: number }).n;
-    const vector = Object.fromEntries((this.db.prepare('SELECT origin, seq FROM version_vector ORDER BY origin').all() as { origin: string; seq: number }[]).map((r) => [r.origin, r.seq]));
+    // The shipped region's ops are every node's own copy, never replicated: not part of what is compared.
+    const opCount = (this.db.prepare(`SELECT count(*) AS n FROM ops WHERE origin <> '${REGION_ORIGIN}' AND ${where}`).get(...params) as { n: number }).n;
+    const vector = Object.fromEntries((this.db.prepare(`SELECT origin, seq FROM version_vector WHERE origin <> '${REGION_ORIGIN}' ORDER BY origin`).all() as { origin: string; seq: number }[]).map((r) => [r.origin, r.seq]));
     const all = createHash('sha256');
     for (const [table, sum] of Object.entries(tables)) all.update(`${table}=${sum}\n`);
     const quarantined = (this.db.prepare('SELECT count(*) AS n FROM quarantine').get() as { n: number }).n;
@@ -252,7 +254,7 @@ export class SyncStore {
     if (!statement) {
       const where = visibleTo ? scopeFilterSql(visibleTo)[0] : '1';
       statement = this.db.prepare(`SELECT lseq, origin, seq, hlc, schema, entity, key, kind, body, priority, scope, author FROM ops
-        WHERE priority = ? AND lseq > ? AND via IS NOT ? AND ${where} ORDER BY lseq LIMIT ?`);
+        WHERE priority = ? AND lseq > ? AND via IS NOT ? AND origin <> '${REGION_ORIGIN}' AND ${where} ORDER BY lseq LIMIT ?`);
       this.laneStatements.set(cacheKey, statement);
     }
     return statement;

@@ -12,7 +12,7 @@ export interface WorkerInit {
 
 export type WorkerRequest =
   | { id: number; type: 'write'; drafts: OpDraft[] }
-  | { id: number; type: 'apply'; ops: Op[] }
+  | { id: number; type: 'apply'; ops: Op[]; via?: string }
   | { id: number; type: 'query'; name: string; args: unknown }
   | { id: number; type: 'audit'; actor: string; action: string; detail: unknown }
   | { id: number; type: 'sync'; call: string; args: unknown }

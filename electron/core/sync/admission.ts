@@ -1,3 +1,4 @@
+import { REGION_ORIGIN } from '../../../shared/sync/region.ts';
 import type { z } from 'zod';
 import { ENTITIES, type EntityName } from '../../../shared/domain/entities.ts';
 import { issueRefusal, type Level } from '../../../shared/sync/issueRules.ts';
@@ -68,6 +69,7 @@ export function admitBatch(ops: readonly Op[], sender: Sender, lookups: Admissio
 function originRefusal(origin: string, sender: Sender, lookups: AdmissionLookups, claimed: ReadonlyMap<string, string>): Omit<Refusal, 'op'> | null {
   const refuse = (reason: string) => ({ kind: 'origin' as const, reason });
   if (origin === lookups.selfId) return refuse(`ops under this node's own origin ${origin} come only from this node`);
+  if (origin === REGION_ORIGIN) return refuse(`the shipped region (${REGION_ORIGIN}) comes with the program, never from a peer`);
   const route = claimed.get(origin) ?? lookups.routeOf(origin);
   if (sender.relation === 'child') {
     if (origin === sender.nodeId) return null;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EntityName } from '../../../../shared/domain/entities.ts';
+import { REGION_ORIGIN } from '../../../../shared/sync/region.ts';
 
 /** A record with at least one op the parent has not acknowledged yet. */
 export interface UnsentKey {
@@ -26,17 +27,20 @@ function parentAcks(db: Database.Database): { parent: string | null; acked: numb
   return { parent, acked };
 }
 
+/** `via IS NOT ?` with no parent known must keep every op: compare with a name no peer has. */
+const viaOf = (parent: string | null) => parent ?? '';
+
 /** Ops waiting for the parent by priority P0–P4, from the moment they are written (sync.md: the outbox). */
 export function parentOutbox(db: Database.Database): number[] {
   const { parent, acked } = parentAcks(db);
-  const statement = db.prepare('SELECT count(*) AS n FROM ops WHERE priority = ? AND lseq > ? AND via IS NOT ?');
-  return acked.map((after, lane) => (statement.get(lane, after, parent) as { n: number }).n);
+  const statement = db.prepare(`SELECT count(*) AS n FROM ops WHERE priority = ? AND lseq > ? AND via IS NOT ? AND origin <> '${REGION_ORIGIN}'`);
+  return acked.map((after, lane) => (statement.get(lane, after, viaOf(parent)) as { n: number }).n);
 }
 
 /** The records behind those ops, so the boards can mark what has not reached the parent. */
 export function unsentKeys(db: Database.Database, limit = UNSENT_LIMIT): UnsentKey[] {
   const { parent, acked } = parentAcks(db);
   const lanes = acked.map(() => '(priority = ? AND lseq > ?)').join(' OR ');
-  return db.prepare(`SELECT DISTINCT entity, key FROM ops WHERE via IS NOT ? AND (${lanes}) LIMIT ?`)
-    .all(parent, ...acked.flatMap((after, lane) => [lane, after]), limit) as UnsentKey[];
+  return db.prepare(`SELECT DISTINCT entity, key FROM ops WHERE via IS NOT ? AND origin <> '${REGION_ORIGIN}' AND (${lanes}) LIMIT ?`)
+    .all(viaOf(parent), ...acked.flatMap((after, lane) => [lane, after]), limit) as UnsentKey[];
 }
