@@ -51,6 +51,9 @@ export function ConnectionBanner() {
               {t('link.newestFromParent', { age: age ? t(age.key, age.params) : t('link.never') })}
             </span>
           )}
+          {status.parent && status.newestFromParentAt === null && (
+            <span className="connection-banner__item connection-banner__item--warn" data-testid="never-reached">{t('outbox.neverReached')}</span>
+          )}
           <span className="connection-banner__item" data-testid="last-sync">
             {t('link.lastSync', { time: formatTime(status.lastSyncAt, locale) })}
           </span>

@@ -1,4 +1,5 @@
 import { en as usersEn, zhCN as usersZhCN } from './topics/users.ts';
+import { en as outboxEn, zhCN as outboxZhCN } from './topics/outbox.ts';
 
 import { en as alertsEn, zhCN as alertsZhCN } from './topics/alerts.ts';
 import { en as hostEn, zhCN as hostZhCN } from './topics/host.ts';
@@ -609,6 +610,7 @@ const baseZhCN = {
 export const zhCN = {
   ...baseZhCN,
   ...usersZhCN,
+  ...outboxZhCN,
   ...alertsZhCN,
   ...networkZhCN,
   ...hostZhCN,
@@ -1212,6 +1214,7 @@ const baseEn: Record<keyof typeof baseZhCN, string> = {
 export const en: Messages = {
   ...baseEn,
   ...usersEn,
+  ...outboxEn,
   ...alertsEn,
   ...networkEn,
   ...hostEn,

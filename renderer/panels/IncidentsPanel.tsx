@@ -15,6 +15,7 @@ import { IncidentForm } from './IncidentForm.tsx';
 import { DutyLog } from './incidents/DutyLog.tsx';
 import { IncidentDetail } from './incidents/IncidentDetail.tsx';
 import { taskProgress, type Task } from '../../shared/domain/task.ts';
+import { useUnsent } from '../state/useUnsent.ts';
 import './incidents/incidents.css';
 
 interface Props {
@@ -59,7 +60,14 @@ export function IncidentsPanel({ nodes, homeCode, exerciseData, onOpenSession }:
   }, [gridApi, rows]);
 
   // Sized for the space left beside the form at 1600 px: every column in view without scrolling.
+  // Rows the parent centre has not acknowledged yet carry a mark until it does.
+  const unsent = useUnsent();
   const columnDefs = useMemo<ColDef<Incident>[]>(() => [
+    {
+      colId: 'sent', headerName: t('outbox.column'), width: 92, sortable: false,
+      valueGetter: (p) => (p.data && unsent.has(`incident:${p.data.id}`) ? t('outbox.unsent') : ''),
+      cellClass: 'cell-unsent', tooltipValueGetter: (p) => (p.value ? t('outbox.unsentTitle') : null),
+    },
     { colId: 'title', headerName: t('incidents.col.title'), field: 'title', cellRenderer: IncidentTitleCell, flex: 2, minWidth: 180, tooltipField: 'title' },
     {
       colId: 'type', headerName: t('incidents.col.type'), field: 'type', width: 150,
@@ -95,7 +103,7 @@ export function IncidentsPanel({ nodes, homeCode, exerciseData, onOpenSession }:
       cellClass: (params) => (params.data && progress.get(params.data.id)?.overdue ? 'consult-overdue-cell' : ''),
       tooltipValueGetter: (params) => { const done = params.data ? progress.get(params.data.id) : undefined; return done?.overdue ? t('incidents.tasksOverdue', { count: done.overdue }) : ''; },
     },
-  ], [t, locale, byCode, progress]);
+  ], [t, locale, byCode, progress, unsent]);
 
   useEffect(() => {
     gridApi?.refreshCells({ force: true });

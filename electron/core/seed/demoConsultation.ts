@@ -69,7 +69,8 @@ export function demoConsultationDrafts(records: readonly OpDraft[]): OpDraft[] {
     },
   };
   const alert: Alert = {
-    id: 'demo-alert-draft-storm-surge', sender: '浦东新区 会商 临港海堤漫溢防汛会商（演练）', sent: at(40), status: 'Draft', msgType: 'Alert', scope: 'Public',
+    // A draft in the warning desk's workflow: a CAP sender has no spaces, and it is exercise data end to end.
+    id: 'demo-alert-draft-storm-surge', sender: 'pudong-consultation', sent: at(40), status: 'Exercise', state: 'draft', msgType: 'Alert', scope: 'Public',
     event: '风暴潮橙色预警', severity: 'Severe', urgency: 'Expected', certainty: 'Likely', languages: ['zh-CN'], groups: ['public'],
     texts: [{ language: 'zh-CN', headline: '演练：临港沿海风暴潮橙色预警，低洼地区人员转移' }],
     areas: [{ description: '浦东新区', codes: [PUDONG] }], exercise: true,

@@ -98,8 +98,9 @@ export async function recordWarning(store: Store, args: MethodArgs<'consultation
   const at = now.toISOString();
   // A draft only: the warning desk (CAP) completes, approves and issues it.
   const alert: Alert = {
-    id: `alert-${randomUUID()}`, sender: `${store.identity.nodeCode} 会商 ${session.title}`.slice(0, 200), sent: at,
-    status: 'Draft', msgType: 'Alert', scope: 'Public', event: args.headline, severity: args.severity,
+    // A draft in the warning desk's workflow (state), under the CAP status it will be issued with; a CAP sender has no spaces.
+    id: `alert-${randomUUID()}`, sender: store.identity.nodeId, sent: at,
+    status: session.exercise ? 'Exercise' : 'Actual', state: 'draft', msgType: 'Alert', scope: 'Public', event: args.headline, severity: args.severity,
     urgency: 'Expected', certainty: 'Likely', languages: ['zh-CN'], groups: ['public'],
     texts: [{ language: 'zh-CN', headline: args.headline }],
     areas: [{ description: names.join('、').slice(0, 200), codes: [...new Set(args.areaCodes)] }],

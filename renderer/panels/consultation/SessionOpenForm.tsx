@@ -56,7 +56,7 @@ export function SessionOpenForm({ incidents, alerts, initialIncidentId, exercise
         <label className="form-field"><span className="form-field__label">{t('consultation.open.fromAlert')}</span>
           <select className="input" value={alertId} onChange={(event) => setAlertId(event.target.value)}>
             <option value="">{t('consultation.open.none')}</option>
-            {alerts.filter((alert) => alert.status !== 'Draft').map((alert) => <option key={alert.id} value={alert.id}>{alert.event}</option>)}
+            {alerts.filter((alert) => alert.status !== 'Draft' && alert.state !== 'draft').map((alert) => <option key={alert.id} value={alert.id}>{alert.event}</option>)}
           </select></label>
       </div>
       <fieldset className="form-field form-field--group">

@@ -12,6 +12,7 @@ import { AllocationRequestForm } from './AllocationRequestForm.tsx';
 import { EXPORT_RAW } from '../../grid/csvExport.ts';
 import { Board } from './Board.tsx';
 import { enumLabel, namesById, NUMBER_CELL } from './labels.ts';
+import { useUnsent } from '../../state/useUnsent.ts';
 
 const loadAllocations = (api: ConsoleApi) => api.resources.listAllocations({});
 const idOf = (row: Allocation) => row.id;
@@ -47,7 +48,14 @@ export function AllocationsBoard({ district, depots, items, shelters, incidents,
   // An allocation belongs to the district it goes to, or else the one it comes from.
   const districtOf = useCallback((a: Allocation) => districtOfRecord.get(a.destination.id) ?? (a.sourceDepotId ? districtOfRecord.get(a.sourceDepotId) : undefined), [districtOfRecord]);
 
+  // Allocations the parent centre has not acknowledged yet carry a mark until it does.
+  const unsent = useUnsent();
   const columnDefs = useMemo<ColDef<Allocation>[]>(() => [
+    {
+      colId: 'sent', headerName: t('outbox.column'), width: 92, sortable: false,
+      valueGetter: (p) => (p.data && unsent.has(`allocation:${p.data.id}`) ? t('outbox.unsent') : ''),
+      cellClass: 'cell-unsent', tooltipValueGetter: (p) => (p.value ? t('outbox.unsentTitle') : null),
+    },
     { colId: 'createdAt', ...EXPORT_RAW, headerName: t('resources.col.createdAt'), field: 'createdAt', width: 170, sort: 'desc', valueFormatter: (p) => formatTime(String(p.value), locale, 'short'), cellClass: 'cell-code' },
     { colId: 'item', headerName: t('resources.col.item'), field: 'itemId', width: 150, valueFormatter: (p) => itemNames.get(String(p.value)) ?? String(p.value) },
     { colId: 'quantity', ...EXPORT_RAW, headerName: t('resources.col.quantity'), field: 'quantity', type: 'numericColumn', width: 110, cellClass: NUMBER_CELL },
@@ -55,7 +63,7 @@ export function AllocationsBoard({ district, depots, items, shelters, incidents,
     { colId: 'source', headerName: t('resources.col.sourceDepot'), field: 'sourceDepotId', flex: 1, minWidth: 180, valueFormatter: (p) => (p.value ? depotNames.get(String(p.value)) ?? String(p.value) : '') },
     { colId: 'destination', headerName: t('resources.col.destination'), flex: 1, minWidth: 200, valueGetter: (p) => (p.data ? destinationName(p.data) : '') },
     { colId: 'status', headerName: t('resources.col.status'), field: 'status', width: 110, valueFormatter: (p) => enumLabel(t, 'resources.allocationStatus', p.value as string), cellClass: (p) => `status status--${String(p.value)}` },
-  ], [t, locale, itemNames, units, depotNames, destinationName]);
+  ], [t, locale, itemNames, units, depotNames, destinationName, unsent]);
 
   const selected = allocations.data?.find((a) => a.id === selectedId) ?? null;
   return (
