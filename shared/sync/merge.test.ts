@@ -22,6 +22,20 @@ describe('merge rules', () => {
     expect(state?.body.status).toBe('done');
   });
 
+  it('moves an alert\'s workflow state only forward: a stale draft edit never un-issues it', () => {
+    const alert = (kind: MergeInput['kind'], stamp: string, body: Record<string, unknown>): MergeInput =>
+      ({ entity: 'alert', kind, stamp, body, fields: ['id', 'event', 'status', 'state'] });
+    const orders = [
+      [alert('upsert', '0005|city', { id: 'a', event: '台风橙色预警', status: 'Exercise', state: 'issued' }), alert('upsert', '0007|hp', { id: 'a', event: '台风黄色预警', status: 'Exercise', state: 'draft' })],
+      [alert('upsert', '0007|hp', { id: 'a', event: '台风黄色预警', status: 'Exercise', state: 'draft' }), alert('upsert', '0005|city', { id: 'a', event: '台风橙色预警', status: 'Exercise', state: 'issued' })],
+    ];
+    for (const ops of orders) {
+      const state = fold(ops);
+      expect(state?.body.state).toBe('issued');
+      expect(state?.body.status).toBe('Exercise'); // CAP's own status stays last-writer-wins
+    }
+  });
+
   it('clears fields an upsert leaves out, and revives a record written after its tombstone', () => {
     const state = fold([
       op('upsert', '0001|a', { id: 't', title: 'x', nodeCode: '310101000000', status: 'open' }),

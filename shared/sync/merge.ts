@@ -1,3 +1,4 @@
+import { ALERT_STATES } from '../domain/alert.ts';
 import { ALLOCATION_STATUSES } from '../domain/allocation.ts';
 import { CONSULTATION_STATUSES } from '../domain/consultation.ts';
 import { INCIDENT_STATUSES } from '../domain/incident.ts';
@@ -28,12 +29,15 @@ export function fieldStamp(state: RecordState, field: string): Stamp | undefined
   return state.stamps[field] ?? state.base ?? undefined;
 }
 
-/** Lifecycles whose status only moves forward, whatever order writes arrive in. */
-const FORWARD_ONLY: Partial<Record<EntityName, readonly string[]>> = {
-  incident: INCIDENT_STATUSES,
-  task: TASK_STATUSES,
-  allocation: ALLOCATION_STATUSES,
-  consultationSession: CONSULTATION_STATUSES,
+/** Lifecycles whose status field only moves forward, whatever order writes arrive in. */
+const FORWARD_ONLY: Partial<Record<EntityName, { field: string; lifecycle: readonly string[] }>> = {
+  incident: { field: 'status', lifecycle: INCIDENT_STATUSES },
+  task: { field: 'status', lifecycle: TASK_STATUSES },
+  allocation: { field: 'status', lifecycle: ALLOCATION_STATUSES },
+  consultationSession: { field: 'status', lifecycle: CONSULTATION_STATUSES },
+  // An alert's workflow (CAP's own `status` is Actual/Exercise…): a review or an issue made on
+  // one node is never undone by a stale draft edit arriving from another.
+  alert: { field: 'state', lifecycle: ALERT_STATES },
 };
 
 export interface MergeInput {
@@ -68,14 +72,14 @@ export function mergeRecord(current: RecordState | null, op: MergeInput): Record
   const body = op.body ?? {};
   const whole = op.kind !== 'patch';
   const fields = whole ? unionKeys(op.fields, Object.keys(body), Object.keys(state.body)) : Object.keys(body);
-  const lifecycle = FORWARD_ONLY[op.entity];
+  const forward = FORWARD_ONLY[op.entity];
   const stamped = new Map<string, Stamp>();
   for (const field of fields) stamped.set(field, fieldStamp(state, field) ?? '');
   for (const field of fields) {
     const value = body[field];
-    if (lifecycle && field === 'status') {
-      if (statusWins(state, lifecycle, value, op.stamp)) {
-        state.body.status = value;
+    if (forward && field === forward.field) {
+      if (statusWins(state, forward, value, op.stamp)) {
+        state.body[field] = value;
         stamped.set(field, op.stamp);
       }
       continue;
@@ -113,16 +117,17 @@ function supersedes(current: RecordState, op: MergeInput): boolean {
   for (const [field, stamp] of Object.entries(current.stamps)) {
     if (stamp >= op.stamp || !(field in body || op.fields.includes(field))) return false;
   }
-  const lifecycle = FORWARD_ONLY[op.entity];
-  if (lifecycle && 'status' in current.body && lifecycle.indexOf(String(body.status)) < lifecycle.indexOf(String(current.body.status))) return false;
+  const forward = FORWARD_ONLY[op.entity];
+  if (forward && forward.field in current.body
+    && forward.lifecycle.indexOf(String(body[forward.field])) < forward.lifecycle.indexOf(String(current.body[forward.field]))) return false;
   return true;
 }
 
-function statusWins(state: RecordState, lifecycle: readonly string[], value: unknown, stamp: Stamp): boolean {
+function statusWins(state: RecordState, { field, lifecycle }: { field: string; lifecycle: readonly string[] }, value: unknown, stamp: Stamp): boolean {
   if (typeof value !== 'string') return false;
-  const currentRank = lifecycle.indexOf(String(state.body.status));
+  const currentRank = lifecycle.indexOf(String(state.body[field]));
   const nextRank = lifecycle.indexOf(value);
-  const previous = fieldStamp(state, 'status');
+  const previous = fieldStamp(state, field);
   return nextRank > currentRank || (nextRank === currentRank && (previous === undefined || stamp > previous));
 }
 
