@@ -1,10 +1,11 @@
 // The Electron main process: thin glue wiring the core, the app:// protocol, IPC and the window.
 // Everything with logic lives in tested modules (securityBaseline, appProtocol, ipcHandlers, electron/core).
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, type WebContents } from 'electron';
 import { createConsoleCore, type ConsoleCore } from '../core/consoleCore.ts';
 import { StoreError } from '../core/store/storeErrors.ts';
 import { createAppProtocolHandler } from './appProtocol.ts';
+import { startWallWindows } from './wallWindows.ts';
 import { forwardEvents, registerConsoleHandlers } from './ipcHandlers.ts';
 import { isAllowedNavigation, permissionDecision, SECURITY_BASELINE } from './securityBaseline.ts';
 
@@ -52,12 +53,11 @@ if (!app.requestSingleInstanceLock()) {
   };
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
 
-  const createWindow = (consoleCore: ConsoleCore) => {
-    // One window per display (wall layouts) is future work; one window for now.
+  /** The desk window, or (with `bounds` and a route) a frameless full-screen wall window on one display. */
+  const createWindow = (consoleCore: ConsoleCore, wall?: { route: string; bounds: { x: number; y: number; width: number; height: number } }) => {
     const win = new BrowserWindow({
       title: 'Resilience Console',
-      width: 1600,
-      height: 1000,
+      ...(wall ? { ...wall.bounds, fullscreen: true, frame: false, autoHideMenuBar: true } : { width: 1600, height: 1000 }),
       show: false,
       webPreferences: {
         ...SECURITY_BASELINE.webPreferences,
@@ -70,7 +70,7 @@ if (!app.requestSingleInstanceLock()) {
     win.on('closed', () => {
       if (window === win) window = null;
     });
-    void win.loadURL(devServerUrl ?? SECURITY_BASELINE.startUrl);
+    void win.loadURL(`${devServerUrl ?? SECURITY_BASELINE.startUrl}${wall?.route ?? ''}`);
     return win;
   };
 
@@ -93,6 +93,16 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     window = createWindow(core);
+    // The PC that drives a hall's wall opens one full-screen window per display, matched to the
+    // hall's cells and re-planned when monitors come and go (decisions in wallDisplays.ts, tested).
+    const wallHall = process.env.RESILIENCE_CONSOLE_WALL;
+    if (wallHall) {
+      const wallCore = core;
+      void startWallWindows({
+        screen, core: wallCore, hallId: wallHall, rememberFile: path.join(dataDir(), 'wall-displays.json'),
+        createWindow: (route, bounds) => createWindow(wallCore, { route, bounds }),
+      }).catch((error: unknown) => console.error('[wall] could not open the wall windows:', error instanceof Error ? error.message : error));
+    }
 
     app.on('second-instance', () => {
       if (!window) return;
