@@ -16,6 +16,7 @@ import { DutyLog } from './incidents/DutyLog.tsx';
 import { IncidentDetail } from './incidents/IncidentDetail.tsx';
 import { taskProgress, type Task } from '../../shared/domain/task.ts';
 import { useUnsent } from '../state/useUnsent.ts';
+import { printWithAllRows } from '../grid/printLayout.ts';
 import './incidents/incidents.css';
 
 interface Props {
@@ -64,21 +65,21 @@ export function IncidentsPanel({ nodes, homeCode, exerciseData, onOpenSession }:
   const unsent = useUnsent();
   const columnDefs = useMemo<ColDef<Incident>[]>(() => [
     {
-      colId: 'sent', headerName: t('outbox.column'), width: 92, sortable: false,
+      colId: 'sent', headerName: t('outbox.column'), initialWidth: 92, sortable: false,
       valueGetter: (p) => (p.data && unsent.has(`incident:${p.data.id}`) ? t('outbox.unsent') : ''),
       cellClass: 'cell-unsent', tooltipValueGetter: (p) => (p.value ? t('outbox.unsentTitle') : null),
     },
     { colId: 'title', headerName: t('incidents.col.title'), field: 'title', cellRenderer: IncidentTitleCell, flex: 2, minWidth: 180, tooltipField: 'title' },
     {
-      colId: 'type', headerName: t('incidents.col.type'), field: 'type', width: 150,
+      colId: 'type', headerName: t('incidents.col.type'), field: 'type', initialWidth: 150,
       valueFormatter: (params) => (params.data ? t(`incidentType.${params.data.type}`) : ''),
     },
     {
-      colId: 'level', headerName: t('incidents.col.level'), field: 'level', width: 116, cellRenderer: IncidentLevelCell,
+      colId: 'level', headerName: t('incidents.col.level'), field: 'level', initialWidth: 116, cellRenderer: IncidentLevelCell,
       comparator: (a: string, b: string) => levelRank(a) - levelRank(b),
     },
     {
-      colId: 'status', headerName: t('incidents.col.status'), field: 'status', width: 116,
+      colId: 'status', headerName: t('incidents.col.status'), field: 'status', initialWidth: 116,
       valueFormatter: (params) => (params.data ? t(`incidentStatus.${params.data.status}`) : ''),
       comparator: (a: string, b: string) => statusRank(a) - statusRank(b),
     },
@@ -92,13 +93,13 @@ export function IncidentsPanel({ nodes, homeCode, exerciseData, onOpenSession }:
     },
     {
       colId: 'reportedAt', headerName: t('incidents.col.reportedAt'), headerTooltip: t('incidents.timeZoneNote'),
-      field: 'reportedAt', width: 176, sort: 'desc',
+      field: 'reportedAt', initialWidth: 176, sort: 'desc',
       valueFormatter: (params) => (params.value ? formatTime(String(params.value), locale, 'short') : ''),
       tooltipValueGetter: (params) => (params.value ? `${formatTime(String(params.value), locale)} · ${t('incidents.timeZoneNote')}` : ''),
       cellClass: 'cell-code',
     },
     {
-      colId: 'tasks', headerName: t('incidents.col.tasks'), width: 130,
+      colId: 'tasks', headerName: t('incidents.col.tasks'), initialWidth: 130,
       valueGetter: (params) => { const done = params.data ? progress.get(params.data.id) : undefined; return done ? `${done.closed}/${done.total}` : ''; },
       cellClass: (params) => (params.data && progress.get(params.data.id)?.overdue ? 'consult-overdue-cell' : ''),
       tooltipValueGetter: (params) => { const done = params.data ? progress.get(params.data.id) : undefined; return done?.overdue ? t('incidents.tasksOverdue', { count: done.overdue }) : ''; },
@@ -108,6 +109,18 @@ export function IncidentsPanel({ nodes, homeCode, exerciseData, onOpenSession }:
   useEffect(() => {
     gridApi?.refreshCells({ force: true });
   }, [gridApi, locale, byCode, progress]);
+
+  // Fixed columns fit their content in each language ("Responding", "Level IV (general)" are not cut
+  // off), once rows are drawn and again after a language switch; on paper every row is printed.
+  const hasRows = rows.length > 0;
+  useEffect(() => {
+    if (!gridApi || !hasRows) return;
+    const timer = setTimeout(() => {
+      if (!gridApi.isDestroyed()) gridApi.autoSizeColumns(['sent', 'type', 'level', 'status', 'reportedAt', 'tasks'], false);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [gridApi, locale, hasRows]);
+  useEffect(() => (gridApi ? printWithAllRows(gridApi) : undefined), [gridApi]);
 
   const overlays = useMemo(() => ({
     loading: { overlayText: t('grid.loading') },
