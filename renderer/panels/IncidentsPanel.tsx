@@ -16,6 +16,7 @@ import { DutyLog } from './incidents/DutyLog.tsx';
 import { IncidentDetail } from './incidents/IncidentDetail.tsx';
 import { taskProgress, type Task } from '../../shared/domain/task.ts';
 import { useUnsent } from '../state/useUnsent.ts';
+import { useSyncStatus } from '../state/useSyncStatus.ts';
 import { printWithAllRows } from '../grid/printLayout.ts';
 import './incidents/incidents.css';
 
@@ -63,9 +64,11 @@ export function IncidentsPanel({ nodes, homeCode, exerciseData, onOpenSession }:
   // Sized for the space left beside the form at 1600 px: every column in view without scrolling.
   // Rows the parent centre has not acknowledged yet carry a mark until it does.
   const unsent = useUnsent();
+  // A console with no parent centre has nothing to send up: no column for it.
+  const hasParent = Boolean(useSyncStatus()?.parent);
   const columnDefs = useMemo<ColDef<Incident>[]>(() => [
     {
-      colId: 'sent', headerName: t('outbox.column'), initialWidth: 92, sortable: false,
+      colId: 'sent', headerName: t('outbox.column'), initialWidth: 92, sortable: false, hide: !hasParent,
       valueGetter: (p) => (p.data && unsent.has(`incident:${p.data.id}`) ? t('outbox.unsent') : ''),
       cellClass: 'cell-unsent', tooltipValueGetter: (p) => (p.value ? t('outbox.unsentTitle') : null),
     },
@@ -104,7 +107,7 @@ export function IncidentsPanel({ nodes, homeCode, exerciseData, onOpenSession }:
       cellClass: (params) => (params.data && progress.get(params.data.id)?.overdue ? 'consult-overdue-cell' : ''),
       tooltipValueGetter: (params) => { const done = params.data ? progress.get(params.data.id) : undefined; return done?.overdue ? t('incidents.tasksOverdue', { count: done.overdue }) : ''; },
     },
-  ], [t, locale, byCode, progress, unsent]);
+  ], [t, locale, byCode, progress, unsent, hasParent]);
 
   useEffect(() => {
     gridApi?.refreshCells({ force: true });

@@ -140,7 +140,8 @@ export function watchWallRules(store: Store): () => void {
     const keys = changes.filter((change) => change.entity === 'incident').flatMap((change) => change.keys);
     if (keys.length === 0) return;
     queue = queue.then(() => applyRules(store, keys)).catch((error: unknown) => {
-      void store.audit('wall rules', 'rule failed', { message: error instanceof Error ? error.message : String(error) });
+      // A store closing under a running rule (shutdown) ends it quietly; anything else is audited.
+      void store.audit('wall rules', 'rule failed', { message: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
     });
   });
 }

@@ -87,7 +87,7 @@ export class UserDirectory {
    * access token the console prints). Returns that administrator. An existing user with the token
    * is kept as they are.
    */
-  ensureAdministrator(token: string, name = '管理员 Administrator'): Caller {
+  ensureAdministrator(token: string, name = '本机管理员'): Caller {
     const known = this.authenticate(token);
     if (known) return known;
     this.reload();

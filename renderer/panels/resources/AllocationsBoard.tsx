@@ -13,6 +13,7 @@ import { EXPORT_RAW } from '../../grid/csvExport.ts';
 import { Board } from './Board.tsx';
 import { enumLabel, namesById, NUMBER_CELL } from './labels.ts';
 import { useUnsent } from '../../state/useUnsent.ts';
+import { useSyncStatus } from '../../state/useSyncStatus.ts';
 
 const loadAllocations = (api: ConsoleApi) => api.resources.listAllocations({});
 const idOf = (row: Allocation) => row.id;
@@ -50,9 +51,11 @@ export function AllocationsBoard({ district, depots, items, shelters, incidents,
 
   // Allocations the parent centre has not acknowledged yet carry a mark until it does.
   const unsent = useUnsent();
+  // A console with no parent centre has nothing to send up: no column for it.
+  const hasParent = Boolean(useSyncStatus()?.parent);
   const columnDefs = useMemo<ColDef<Allocation>[]>(() => [
     {
-      colId: 'sent', headerName: t('outbox.column'), width: 92, sortable: false,
+      colId: 'sent', headerName: t('outbox.column'), width: 92, sortable: false, hide: !hasParent,
       valueGetter: (p) => (p.data && unsent.has(`allocation:${p.data.id}`) ? t('outbox.unsent') : ''),
       cellClass: 'cell-unsent', tooltipValueGetter: (p) => (p.value ? t('outbox.unsentTitle') : null),
     },
@@ -63,7 +66,7 @@ export function AllocationsBoard({ district, depots, items, shelters, incidents,
     { colId: 'source', headerName: t('resources.col.sourceDepot'), field: 'sourceDepotId', flex: 1, minWidth: 180, valueFormatter: (p) => (p.value ? depotNames.get(String(p.value)) ?? String(p.value) : '') },
     { colId: 'destination', headerName: t('resources.col.destination'), flex: 1, minWidth: 200, valueGetter: (p) => (p.data ? destinationName(p.data) : '') },
     { colId: 'status', headerName: t('resources.col.status'), field: 'status', width: 110, valueFormatter: (p) => enumLabel(t, 'resources.allocationStatus', p.value as string), cellClass: (p) => `status status--${String(p.value)}` },
-  ], [t, locale, itemNames, units, depotNames, destinationName, unsent]);
+  ], [t, locale, itemNames, units, depotNames, destinationName, unsent, hasParent]);
 
   const selected = allocations.data?.find((a) => a.id === selectedId) ?? null;
   return (
