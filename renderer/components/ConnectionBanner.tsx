@@ -51,7 +51,8 @@ export function ConnectionBanner() {
               {t('link.newestFromParent', { age: age ? t(age.key, age.params) : t('link.never') })}
             </span>
           )}
-          {status.parent && status.newestFromParentAt === null && (
+          {/* Never heard from the parent at all (not merely nothing new since a restart): say what the node holds. */}
+          {status.parent && status.links.some((link) => link.relation === 'parent' && link.lastSeenAt === null) && (
             <span className="connection-banner__item connection-banner__item--warn" data-testid="never-reached">{t('outbox.neverReached')}</span>
           )}
           <span className="connection-banner__item" data-testid="last-sync">

@@ -81,4 +81,33 @@ test.describe('sync in the console', () => {
     await expect(page.getByTestId('sync-alarm-list')).toContainText('parent unreachable');
     await shot(page, 'sync-parent-lost-en.png');
   });
+
+  test('a report made while the city is down is counted and marked until the city has it (issue 16 §1)', async ({ page }) => {
+    // The first test left the city killed; the district console keeps working on its own.
+    await page.goto(`http://127.0.0.1:${district.port}/#token=sync-e2e`);
+    await expect(page.getByTestId('link-state')).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
+    await page.getByTestId('nav-incidents').click();
+    const title = `城市断联时上报 ${Date.now()}`;
+    await page.getByTestId('report-title').fill(title);
+    await page.getByTestId('report-type').selectOption('waterlogging');
+    await page.getByTestId('report-level').selectOption('IV');
+    await page.getByTestId('report-node-filter').fill('外滩');
+    await expect(page.getByTestId('report-node')).toHaveValue('310101013000');
+    await page.getByTestId('report-submit').click();
+    await expect(page.getByTestId('report-done')).toContainText(title);
+    const reported = page.getByTestId('incidents-grid').getByRole('row').filter({ hasText: title });
+    await expect(reported).toContainText('未上报');
+    await expect(page.getByTestId('outbox-count')).not.toHaveAttribute('data-count', '0');
+    await shot(page, 'sync-unsent-zh.png');
+    await page.getByTestId('language-switch').click();
+    await expect(reported).toContainText('Not yet sent');
+    await shot(page, 'sync-unsent-en.png');
+
+    // The city returns where the district expects it: the report goes up and the mark clears.
+    city = await hub(['--data', path.join(root, 'city'), '--children', path.join(root, 'children.json'), '--port', String(city.port)]);
+    await expect(page.getByTestId('link-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    await expect(reported).not.toContainText('Not yet sent', { timeout: 30_000 });
+    await expect(page.getByTestId('outbox-count')).toHaveAttribute('data-count', '0', { timeout: 30_000 });
+    await shot(page, 'sync-sent-en.png');
+  });
 });
