@@ -33,6 +33,19 @@ export function isAdminCode(code: string): boolean {
 }
 
 /** The administrative code an op about this node is scoped to: its own, or a site's parent's. */
+/**
+ * The scope of the status a node writes about its links (state changes, alarms, its channel,
+ * acknowledgements): its district's subtree (the city's: city-wide), so the district and every
+ * street under it hold the same status ops, and the city learns of a street cut that only its
+ * district can see.
+ */
+export function statusScope(writerCode: string): string {
+  const level = levelOfCode(writerCode);
+  if (level === 'city') return '*';
+  if (level === 'district') return writerCode;
+  return parentOfCode(writerCode) ?? writerCode;
+}
+
 export function scopeOfNode(code: string, parentCode: string | null | undefined): string {
   if (isAdminCode(code)) return levelOfCode(code) === 'city' ? '*' : code;
   if (parentCode && isAdminCode(parentCode)) return levelOfCode(parentCode) === 'city' ? '*' : parentCode;

@@ -3,7 +3,7 @@ import { ImportFileError, importRefusal } from '../../../shared/formats/importFi
 import type { Handlers } from '../../../shared/ipc/contract.ts';
 import { ConsoleError } from '../../../shared/ipc/errors.ts';
 import { eventKey, foldAlarms } from '../../../shared/network/alarms.ts';
-import { buildTopology, isAdminCode, scopeOfNode } from '../../../shared/network/topology.ts';
+import { buildTopology, isAdminCode, scopeOfNode, statusScope } from '../../../shared/network/topology.ts';
 import { parseTopology } from '../../../shared/network/topologyImport.ts';
 import { networkView, type LocalObservation, type NetworkView } from '../../../shared/network/view.ts';
 import type { Store } from '../store/storeClient.ts';
@@ -49,12 +49,11 @@ export function networkHandlers(store: Store, liveObservations: () => readonly L
       if (!raised) throw new ConsoleError({ code: 'NOT_FOUND', message: `没有编号为 ${args.alarmId} 的网络告警 / no network alarm ${args.alarmId}` });
       // One entry per acknowledging node: two halls acknowledging at once both keep theirs, and every replica shows the earliest.
       if (events.some((event) => event.kind === 'acknowledged' && event.by === store.identity.nodeId)) return foldAlarms(events)[0]!;
-      const link = (await store.query('entity.get', { entity: 'networkLink', key: raised.code })) as NetworkLink | null;
       const entry: NetworkEvent = {
         id: eventKey(args.alarmId, 'acknowledged', `:${store.identity.nodeId}`), alarmId: args.alarmId, kind: 'acknowledged', code: raised.code,
         at: new Date().toISOString(), by: store.identity.nodeId, ...(args.note ? { note: args.note } : {}), exercise: false,
       };
-      await store.write([{ entity: 'networkEvent', key: entry.id, kind: 'insert', body: entry as unknown as Record<string, unknown>, scope: scopeOfNode(raised.code, link?.fromCode ?? null) }]);
+      await store.write([{ entity: 'networkEvent', key: entry.id, kind: 'insert', body: entry as unknown as Record<string, unknown>, scope: statusScope(store.identity.nodeCode) }]);
       const all = await store.query('network.events', { limit: 0, alarmIds: [args.alarmId] });
       return foldAlarms(all)[0]!;
     },

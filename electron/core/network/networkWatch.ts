@@ -2,7 +2,7 @@ import type { MeasuredLinkState, NetworkChannel, NetworkEvent, NetworkLink } fro
 import type { LinkChannel, LinkStatus } from '../../../shared/ipc/contract.ts';
 import { alarmIdOf, eventKey } from '../../../shared/network/alarms.ts';
 import { Debouncer, measuredState, selfState, type NodeState } from '../../../shared/network/state.ts';
-import { scopeOfNode } from '../../../shared/network/topology.ts';
+import { statusScope } from '../../../shared/network/topology.ts';
 import type { LocalObservation } from '../../../shared/network/view.ts';
 import type { OpDraft } from '../../../shared/sync/op.ts';
 import type { Store } from '../store/storeClient.ts';
@@ -141,7 +141,7 @@ export class NetworkWatch {
   /** The op about the link's new state, and the alarm entry it raises, escalates or clears. */
   private changeDrafts(code: string, state: MeasuredLinkState, link: LinkStatus, lastSeenMs: number | null, now: number): OpDraft[] {
     const at = new Date(now).toISOString();
-    const scope = scopeOfNode(code, this.identity.nodeCode);
+    const scope = statusScope(this.identity.nodeCode);
     const body: Partial<NetworkLink> = {
       id: code, toCode: code, state, stateAt: at, observedBy: this.identity.nodeId,
       rttMs: link.rttMs, lastContactAt: lastSeenMs === null ? null : new Date(lastSeenMs).toISOString(), opsBehind: link.outbox.reduce((a, b) => a + b, 0),
@@ -180,7 +180,7 @@ export class NetworkWatch {
     if (own?.channel === channel) return;
     const code = this.identity.nodeCode;
     const at = new Date(this.now()).toISOString();
-    const scope = scopeOfNode(code, null);
+    const scope = statusScope(code);
     const drafts: OpDraft[] = [{ entity: 'networkLink', key: code, kind: 'patch', body: { id: code, toCode: code, channel, channelAt: at }, scope }];
     if (own?.channel) {
       const alarmId = `ch-${code}-${this.now()}`;
