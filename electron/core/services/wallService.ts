@@ -52,7 +52,9 @@ function findPreset(presets: WallLayout[], wanted: string): WallLayout {
 }
 
 async function writeHall(store: Store, hall: WallLayout, priority?: 0 | 1 | 2 | 3 | 4): Promise<void> {
-  await store.write([{ entity: 'wallLayout', key: hall.id, kind: 'upsert', body: WallLayout.parse(hall), scope: '*', ...(priority !== undefined ? { priority } : {}) }]);
+  // The city's halls are city-wide; a district or street hall is its own (only the city writes city-wide).
+  const scope = store.identity.role === 'city' ? '*' : store.identity.nodeCode;
+  await store.write([{ entity: 'wallLayout', key: hall.id, kind: 'upsert', body: WallLayout.parse(hall), scope, ...(priority !== undefined ? { priority } : {}) }]);
 }
 
 export async function wallState(store: Store, hallId?: string): Promise<WallState> {
@@ -91,7 +93,7 @@ export async function savePreset(store: Store, args: z.output<typeof PresetSave>
     name: args.name, ...(args.nameEn ? { nameEn: args.nameEn } : {}), mode: args.mode, kind: 'preset', hallId: hall.id,
     cells: args.cells, screens: [], ...(earlier?.builtIn ? { builtIn: true } : {}), exercise: false,
   });
-  await store.write([{ entity: 'wallLayout', key: preset.id, kind: 'upsert', body: preset, scope: '*' }]);
+  await store.write([{ entity: 'wallLayout', key: preset.id, kind: 'upsert', body: preset, scope: store.identity.role === 'city' ? '*' : store.identity.nodeCode }]);
   return preset;
 }
 
@@ -99,7 +101,7 @@ export async function deletePreset(store: Store, hallId: string | undefined, id:
   const { hall, presets } = await hallAndPresets(store, hallId);
   const preset = findPreset(presets, id);
   if (stateOf(hall, presets).currentId === preset.id) throw new ConsoleError({ code: 'CONFLICT', message: `${preset.name} is on the wall now; switch to another preset first` });
-  await store.write([{ entity: 'wallLayout', key: preset.id, kind: 'tombstone', body: null, scope: '*' }]);
+  await store.write([{ entity: 'wallLayout', key: preset.id, kind: 'tombstone', body: null, scope: store.identity.role === 'city' ? '*' : store.identity.nodeCode }]);
   return { id: preset.id };
 }
 
@@ -135,6 +137,10 @@ export async function ensureDemoHall(store: Store): Promise<void> {
  * waits on the hall record for one click; an applied switch carries its reason.
  */
 export function watchWallRules(store: Store): () => void {
+  // The city's halls are the city's: every replica holds them, but only the city acts on their
+  // rules (a district applying them too would write the same proposal from every node, and its
+  // city-wide writes are refused upstream).
+  if (store.identity.role !== 'city') return () => undefined;
   let queue = Promise.resolve();
   return store.onChange((changes) => {
     const keys = changes.filter((change) => change.entity === 'incident').flatMap((change) => change.keys);
