@@ -6,7 +6,7 @@ import { IncidentReport, type MethodInput, type MethodName, type MethodResult, t
 import { IncidentLevel, IncidentType } from '../../shared/domain/incident.ts';
 import { ApiClient, CallRefused } from './apiClient.ts';
 import { FaultProxy, type LinkFaults } from './faultProxy.ts';
-import { converged, describeReports, until } from './convergence.ts';
+import { converged, dataChecksum, describeReports, until } from './convergence.ts';
 import { freePort, HubProcess, runCli } from './nodeProcess.ts';
 
 export { CITY_WIDE_TABLES, converged, describeReports, until } from './convergence.ts';
@@ -225,13 +225,13 @@ export class Cluster {
     for (;;) {
       try {
         reports = await this.verifyAll(ids);
-        // Every replica equals the city's share for its scope: every table, and the op count.
+        // Every replica equals the city's share for its scope, table by table (live network status aside).
         differing = [];
         for (const id of ids) {
           if (id === 'city') continue;
           const share = await this.call('city', 'sync:verify', { scope: this.def(id).code });
           const own = reports.get(id)!;
-          if (own.checksum !== share.checksum || own.opCount !== share.opCount) differing.push(id);
+          if (dataChecksum(own) !== dataChecksum(share)) differing.push(id);
         }
         if (differing.length === 0 && converged(reports, (node) => this.groupOf(node))) return reports;
       } catch (error) {
@@ -253,7 +253,7 @@ export class Cluster {
     for (const id of ids) {
       const own = await this.verify(id);
       const share = await this.verifyShare('city', this.def(id).code);
-      if (own.checksum !== share.checksum || own.opCount !== share.opCount) differing.push({ id, own, share });
+      if (dataChecksum(own) !== dataChecksum(share)) differing.push({ id, own, share });
     }
     return differing;
   }
