@@ -16,7 +16,7 @@ import { listAvailability } from './repos/stockRepo.ts';
 import { listCommandNodes, searchCommandNodes } from './repos/commandNodeRepo.ts';
 import { getIncident, listIncidents } from './repos/incidentRepo.ts';
 import { countOps, hasExerciseData, outboxCount, readIdentity, readVector } from './repos/metaRepo.ts';
-import { parentOutbox, unsentKeys } from './repos/outboxRepo.ts';
+import { unsentKeys } from './repos/outboxRepo.ts';
 import { dutyLog, incidentTimeline, listSessions, listTasks, sessionEntries, situationFigures, taskHistory } from './repos/consultRepo.ts';
 import { TABLE_OF } from './tables.ts';
 
@@ -68,7 +68,6 @@ export const QUERIES = {
   'resources.stockBoard': (db: Database.Database) => stockBoard(db),
   'forces.equipment': (db: Database.Database) => rowsOf<Equipment>(db, 'equipment'),
   'forces.volunteers': (db: Database.Database) => rowsOf<Volunteer>(db, 'volunteer'),
-  'sync.parentOutbox': (db: Database.Database) => parentOutbox(db),
   'sync.unsent': (db: Database.Database) => unsentKeys(db),
   'map.areas': (db: Database.Database) =>
     (db.prepare("SELECT body FROM named_areas WHERE live = 1 ORDER BY json_extract(body, '$.createdAt') DESC, key").all() as { body: string }[])

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EntityName } from '../../../../shared/domain/entities.ts';
 import { REGION_ORIGIN } from '../../../../shared/sync/region.ts';
+import { PRIORITIES } from '../../../../shared/sync/wire.ts';
 
 /** A record with at least one op the parent has not acknowledged yet. */
 export interface UnsentKey {
@@ -18,7 +19,7 @@ export const UNSENT_LIMIT = 5000;
  */
 function parentAcks(db: Database.Database): { parent: string | null; acked: number[] } {
   const parent = (db.prepare("SELECT peer FROM sync_peers WHERE relation = 'parent' ORDER BY last_seen DESC LIMIT 1").get() as { peer: string } | undefined)?.peer ?? null;
-  const acked = [0, 0, 0, 0, 0];
+  const acked = PRIORITIES.map(() => 0);
   if (parent !== null) {
     for (const row of db.prepare('SELECT lane, received FROM sync_cursors WHERE peer = ?').all(`${parent}>acked`) as { lane: number; received: number }[]) {
       if (row.lane >= 0 && row.lane < acked.length) acked[row.lane] = row.received;
@@ -30,14 +31,7 @@ function parentAcks(db: Database.Database): { parent: string | null; acked: numb
 /** `via IS NOT ?` with no parent known must keep every op: compare with a name no peer has. */
 const viaOf = (parent: string | null) => parent ?? '';
 
-/** Ops waiting for the parent by priority P0–P4, from the moment they are written (sync.md: the outbox). */
-export function parentOutbox(db: Database.Database): number[] {
-  const { parent, acked } = parentAcks(db);
-  const statement = db.prepare(`SELECT count(*) AS n FROM ops WHERE priority = ? AND lseq > ? AND via IS NOT ? AND origin <> '${REGION_ORIGIN}'`);
-  return acked.map((after, lane) => (statement.get(lane, after, viaOf(parent)) as { n: number }).n);
-}
-
-/** The records behind those ops, so the boards can mark what has not reached the parent. */
+/** The records with ops the parent has not acknowledged, so the boards can mark them until it does. */
 export function unsentKeys(db: Database.Database, limit = UNSENT_LIMIT): UnsentKey[] {
   const { parent, acked } = parentAcks(db);
   const lanes = acked.map(() => '(priority = ? AND lseq > ?)').join(' OR ');
