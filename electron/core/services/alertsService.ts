@@ -9,6 +9,7 @@ import type { Handlers, MethodArgs } from '../../../shared/ipc/contract.ts';
 import type { AlertImportResult } from '../../../shared/ipc/contracts/alerts.ts';
 import { ConsoleError } from '../../../shared/ipc/errors.ts';
 import { currentCaller } from '../users/callGate.ts';
+import { scopeOf } from './incidentsService.ts';
 import type { Store } from '../store/storeClient.ts';
 import { alertCoverage, joinAreaCodes } from './alertsCoverage.ts';
 import { requireRecord } from './records.ts';
@@ -47,7 +48,7 @@ export function alertsHandlers(store: Store, clock: () => Date = () => new Date(
     const body = Alert.parse(alert);
     // Issued alerts go city-wide at P0 (sync.md); drafts stay at P1 and travel like other work in progress.
     // Only the city warns the whole city; a district or street warns within its own area (sync's issue rules).
-    const scope = store.identity.role === 'city' ? '*' : store.identity.nodeCode;
+    const scope = scopeOf(store.identity.nodeCode);
     await store.write([{ entity: 'alert', key: body.id, kind: 'upsert', body, scope, priority }]);
     return body;
   }
@@ -177,7 +178,7 @@ export function alertsHandlers(store: Store, clock: () => Date = () => new Date(
     const at = clock().toISOString();
     const imported = fresh.map((alert) => Alert.parse({ ...alert, steps: [{ step: 'imported', by: actor(), at }] }));
     // One write: every alert of the file, or (if the store refuses) none.
-    if (imported.length > 0) await store.write(imported.map((body) => ({ entity: 'alert' as const, key: body.id, kind: 'upsert' as const, body, scope: store.identity.role === 'city' ? '*' : store.identity.nodeCode, priority: 0 as const })));
+    if (imported.length > 0) await store.write(imported.map((body) => ({ entity: 'alert' as const, key: body.id, kind: 'upsert' as const, body, scope: scopeOf(store.identity.nodeCode), priority: 0 as const })));
     return { kind: document.kind, imported, notes, codes };
   }
 

@@ -107,7 +107,7 @@ export async function recordWarning(store: Store, args: MethodArgs<'consultation
     exercise: session.exercise,
   };
   const { entry, draft } = entryDraft(store, session, { kind: 'warning', agency: args.agency, text: args.headline, alertId: alert.id, at });
-  await store.write([draft, { entity: 'alert', key: alert.id, kind: 'upsert', body: alert, scope: store.identity.role === 'city' ? '*' : store.identity.nodeCode }]);
+  await store.write([draft, { entity: 'alert', key: alert.id, kind: 'upsert', body: alert, scope: scopeOf(store.identity.nodeCode) }]);
   return { entry, alert };
 }
 

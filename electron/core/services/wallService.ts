@@ -8,6 +8,7 @@ import { BUILT_IN_PRESETS, CITY_HALL, CITY_HALL_ID } from '../../../shared/wall/
 import { isHall, isPreset, presetProblems, viewOfDisplay } from '../../../shared/wall/hall.ts';
 import { ruleOutcome } from '../../../shared/wall/rules.ts';
 import { currentCaller } from '../users/callGate.ts';
+import { scopeOf } from './incidentsService.ts';
 import type { Store } from '../store/storeClient.ts';
 
 /**
@@ -53,7 +54,7 @@ function findPreset(presets: WallLayout[], wanted: string): WallLayout {
 
 async function writeHall(store: Store, hall: WallLayout, priority?: 0 | 1 | 2 | 3 | 4): Promise<void> {
   // The city's halls are city-wide; a district or street hall is its own (only the city writes city-wide).
-  const scope = store.identity.role === 'city' ? '*' : store.identity.nodeCode;
+  const scope = scopeOf(store.identity.nodeCode);
   await store.write([{ entity: 'wallLayout', key: hall.id, kind: 'upsert', body: WallLayout.parse(hall), scope, ...(priority !== undefined ? { priority } : {}) }]);
 }
 
@@ -93,7 +94,7 @@ export async function savePreset(store: Store, args: z.output<typeof PresetSave>
     name: args.name, ...(args.nameEn ? { nameEn: args.nameEn } : {}), mode: args.mode, kind: 'preset', hallId: hall.id,
     cells: args.cells, screens: [], ...(earlier?.builtIn ? { builtIn: true } : {}), exercise: false,
   });
-  await store.write([{ entity: 'wallLayout', key: preset.id, kind: 'upsert', body: preset, scope: store.identity.role === 'city' ? '*' : store.identity.nodeCode }]);
+  await store.write([{ entity: 'wallLayout', key: preset.id, kind: 'upsert', body: preset, scope: scopeOf(store.identity.nodeCode) }]);
   return preset;
 }
 
@@ -101,7 +102,7 @@ export async function deletePreset(store: Store, hallId: string | undefined, id:
   const { hall, presets } = await hallAndPresets(store, hallId);
   const preset = findPreset(presets, id);
   if (stateOf(hall, presets).currentId === preset.id) throw new ConsoleError({ code: 'CONFLICT', message: `${preset.name} is on the wall now; switch to another preset first` });
-  await store.write([{ entity: 'wallLayout', key: preset.id, kind: 'tombstone', body: null, scope: store.identity.role === 'city' ? '*' : store.identity.nodeCode }]);
+  await store.write([{ entity: 'wallLayout', key: preset.id, kind: 'tombstone', body: null, scope: scopeOf(store.identity.nodeCode) }]);
   return { id: preset.id };
 }
 
