@@ -1,36 +1,17 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { repoRoot } from '../playwrightShared.ts';
+import { hub, keys } from './hubProcess.ts';
 import { featureCount, fitted } from './mapPage.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name) });
-const BIN = path.join(repoRoot, 'electron/host/bin.mjs');
 const HUANGPU = '310101000000';
 const XUHUI = '310104000000';
 const HP_STREET = '310101002000';
-
-function keys(dir: string, id: string, role: string, code: string): unknown {
-  return JSON.parse(execFileSync('node', [BIN, 'keys', '--data', dir, '--node-id', id, '--role', role, '--node-code', code, '--json'], { cwd: repoRoot, encoding: 'utf8' }));
-}
-
-function hub(args: string[]): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn('node', [BIN, 'hub', '--port', '0', '--token', 'network-e2e', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => { stderr += String(chunk); });
-  return new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      const event = JSON.parse(line) as { event: string; port: number };
-      if (event.event === 'ready') resolve({ child, port: event.port });
-    });
-    child.on('exit', (code) => reject(new Error(`hub exited with ${String(code)}: ${stderr}`)));
-  });
-}
 
 const row = (page: Page, code: string) => page.getByTestId('network-table').locator(`.ag-row[row-id="${code}"]`);
 const stateIn = (page: Page, code: string) => row(page, code).locator('.network-state');
@@ -49,13 +30,13 @@ test.describe('command-network status in the console', () => {
     const street = keys(dir('street'), 'hp-street-hub', 'street', HP_STREET);
     fs.writeFileSync(path.join(root, 'city-children.json'), JSON.stringify([hp, xh]));
     fs.writeFileSync(path.join(root, 'hp-children.json'), JSON.stringify([street]));
-    city = await hub(['--data', dir('city'), '--children', path.join(root, 'city-children.json'), '--seed']);
+    city = await hub('network-e2e', ['--data', dir('city'), '--children', path.join(root, 'city-children.json'), '--seed']);
     hubs.push(city);
-    huangpu = await hub(['--data', dir('huangpu'), '--parent', `ws://127.0.0.1:${city.port}`, '--children', path.join(root, 'hp-children.json')]);
+    huangpu = await hub('network-e2e', ['--data', dir('huangpu'), '--parent', `ws://127.0.0.1:${city.port}`, '--children', path.join(root, 'hp-children.json')]);
     hubs.push(huangpu);
     // 徐汇 runs on its backup channel, satellite phone: degraded, and flagged as on its backup.
-    hubs.push(await hub(['--data', dir('xuhui'), '--parent', `ws://127.0.0.1:${city.port}`, '--channel', 'satphone']));
-    hubs.push(await hub(['--data', dir('street'), '--parent', `ws://127.0.0.1:${huangpu.port}`]));
+    hubs.push(await hub('network-e2e', ['--data', dir('xuhui'), '--parent', `ws://127.0.0.1:${city.port}`, '--channel', 'satphone']));
+    hubs.push(await hub('network-e2e', ['--data', dir('street'), '--parent', `ws://127.0.0.1:${huangpu.port}`]));
   });
 
   test.afterAll(() => {

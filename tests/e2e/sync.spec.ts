@@ -1,34 +1,13 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { repoRoot } from '../playwrightShared.ts';
+import { hub, keys } from './hubProcess.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, name) });
-const BIN = path.join(repoRoot, 'electron/host/bin.mjs');
-
-/** `resilience-console keys` for a node: its enrolment entry. */
-function keys(dir: string, id: string, role: string, code: string): unknown {
-  return JSON.parse(execFileSync('node', [BIN, 'keys', '--data', dir, '--node-id', id, '--role', role, '--node-code', code, '--json'], { cwd: repoRoot, encoding: 'utf8' }));
-}
-
-/** Starts `resilience-console hub` and resolves with its port once it says it is ready. */
-function hub(args: string[]): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn('node', [BIN, 'hub', '--port', '0', '--token', 'sync-e2e', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => { stderr += String(chunk); });
-  return new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      const event = JSON.parse(line) as { event: string; port: number };
-      if (event.event === 'ready') resolve({ child, port: event.port });
-    });
-    child.on('exit', (code) => reject(new Error(`hub exited with ${String(code)}: ${stderr}`)));
-  });
-}
 
 test.describe('sync in the console', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-sync-e2e-'));
@@ -41,8 +20,8 @@ test.describe('sync in the console', () => {
     keys(cityDir, 'city-hub', 'city', '310000000000');
     const entry = keys(districtDir, 'huangpu-hub', 'district', '310101000000');
     fs.writeFileSync(path.join(root, 'children.json'), JSON.stringify([entry]));
-    city = await hub(['--data', cityDir, '--children', path.join(root, 'children.json'), '--seed']);
-    district = await hub(['--data', districtDir, '--parent', `ws://127.0.0.1:${city.port}`, '--parent-grace-seconds', '2']);
+    city = await hub('sync-e2e', ['--data', cityDir, '--children', path.join(root, 'children.json'), '--seed']);
+    district = await hub('sync-e2e', ['--data', districtDir, '--parent', `ws://127.0.0.1:${city.port}`, '--parent-grace-seconds', '2']);
   });
 
   test.afterAll(() => {
@@ -104,7 +83,7 @@ test.describe('sync in the console', () => {
     await shot(page, 'sync-unsent-en.png');
 
     // The city returns where the district expects it: the report goes up and the mark clears.
-    city = await hub(['--data', path.join(root, 'city'), '--children', path.join(root, 'children.json'), '--port', String(city.port)]);
+    city = await hub('sync-e2e', ['--data', path.join(root, 'city'), '--children', path.join(root, 'children.json'), '--port', String(city.port)]);
     await expect(page.getByTestId('link-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
     await expect(reported).not.toContainText('Not yet sent', { timeout: 30_000 });
     await expect(page.getByTestId('outbox-count')).toHaveAttribute('data-count', '0', { timeout: 30_000 });
