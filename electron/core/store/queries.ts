@@ -6,7 +6,7 @@ import type { NamedArea } from '../../../shared/domain/namedArea.ts';
 import type { AlertState } from '../../../shared/domain/alert.ts';
 import { listActiveAlerts, listAlerts } from './repos/alertRepo.ts';
 import type { HazardTrack } from '../../../shared/domain/hazardTrack.ts';
-import type { Allocation, AllocationStep, StockBalanceView } from '../../../shared/domain/allocation.ts';
+import { ALLOCATION_STATUSES, type Allocation, type AllocationStep, type StockBalanceView } from '../../../shared/domain/allocation.ts';
 import type { Depot, Shelter, StockItem, Team } from '../../../shared/domain/resources.ts';
 import type { Equipment, Volunteer } from '../../../shared/domain/forces.ts';
 import { stockBoard } from './repos/stockBoardRepo.ts';
@@ -52,7 +52,9 @@ export const QUERIES = {
       .map((row) => JSON.parse(row.body) as Allocation),
   'allocations.ledger': (db: Database.Database, args: { id: string }) =>
     (db.prepare('SELECT body FROM allocation_steps WHERE allocation_id = ? AND live = 1 ORDER BY at, key').all(args.id) as { body: string }[])
-      .map((row) => JSON.parse(row.body) as AllocationStep),
+      .map((row) => JSON.parse(row.body) as AllocationStep)
+      // Two steps in the same millisecond (a request declined at once) read in lifecycle order, not by their random keys.
+      .sort((a, b) => a.at.localeCompare(b.at) || ALLOCATION_STATUSES.indexOf(a.step) - ALLOCATION_STATUSES.indexOf(b.step)),
   'ops.range': (db: Database.Database, args: { origin: string; afterSeq: number; limit: number }): Op[] =>
     (db.prepare(`SELECT origin, seq, hlc, schema, entity, key, kind, body, priority, scope, author FROM ops
       WHERE origin = ? AND seq > ? ORDER BY seq LIMIT ?`).all(args.origin, args.afterSeq, args.limit) as (Omit<Op, 'id' | 'body'> & { body: string | null; author: string | null })[])
