@@ -32,6 +32,7 @@ import { ConsoleError } from '../../shared/ipc/errors.ts';
 import type { Caller } from '../../shared/ipc/roles.ts';
 import { currentCaller, makeCallGate, type CallGate } from './users/callGate.ts';
 import { UserDirectory } from './users/userDirectory.ts';
+import { DEFAULT_POPULATION_URL, PopulationTables } from './population/populationTables.ts';
 
 export interface ConsoleCoreOptions {
   dataDir: string;
@@ -86,6 +87,8 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
   const store = await Store.open(options);
   const tiles = new TileService(options.dataDir, { audit: (actor, action, detail) => store.audit(actor, action, detail) });
   const users = new UserDirectory(options.dataDir);
+  const population = new PopulationTables(options.dataDir, options.resourcesDir
+    ? pathToFileURL(path.join(options.resourcesDir, 'region', 'shanghai-population-2020.csv')) : DEFAULT_POPULATION_URL);
   const version = options.version ?? packageVersion();
   const packUrl = options.resourcesDir
     ? pathToFileURL(path.join(options.resourcesDir, 'region', 'shanghai-region.json'))
@@ -206,7 +209,9 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'users:add': (args) => users.add(args.name, args.role),
     'users:update': ({ id, ...change }) => users.update(id, change),
     'users:rotateToken': (args) => users.rotateToken(args.id),
-    ...alertsHandlers(store),
+    ...alertsHandlers(store, population),
+    'population:table': async () => population.summary(await store.query('nodes.list')),
+    'population:import': async (args) => population.import(args, await store.query('nodes.list')),
     ...networkHandlers(store, () => network.observations),
     ...incidentHandlers(store),
     ...taskHandlers(store),

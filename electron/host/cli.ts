@@ -24,6 +24,7 @@ import { loadOrCreateNodeKeys } from '../core/sync/nodeKeys.ts';
 import { ChildEntry } from '../core/sync/syncNode.ts';
 import { exportCommand } from './commands/export.ts';
 import { importAlert } from './commands/importAlert.ts';
+import { importPopulation } from './commands/importPopulation.ts';
 import { networkCommand } from './commands/network.ts';
 
 /** Every command; a new one lives in its own file under commands/ and is added here in one line. */
@@ -33,8 +34,8 @@ const COMMANDS: Record<string, Command> = {
   serve: serveCommand,
   minutes: minutesCommand,
   import: {
-    summary: 'import a file into the local store, whole or not at all: track (CMA best-track or GeoJSON), depots, stock, teams (CSV), boundaries (GeoJSON region pack), basemap (MBTiles), alert (CAP, Atom/RSS of CAP, EDXL-DE)',
-    usage: 'resilience-console import track|depots|stock|teams|boundaries|basemap|alert FILE [--data DIR] [--format cma|geojson] [--crs wgs84|gcj02] [--exercise] [--json]',
+    summary: 'import a file into the local store, whole or not at all: track (CMA best-track or GeoJSON), depots, stock, teams (CSV), boundaries (GeoJSON region pack), basemap (MBTiles), alert (CAP, Atom/RSS of CAP, EDXL-DE), population (CSV: code,people,as_of,source)',
+    usage: 'resilience-console import track|depots|stock|teams|boundaries|basemap|alert|population FILE [--data DIR] [--format cma|geojson] [--crs wgs84|gcj02] [--source TEXT --as-of YYYY-MM-DD] [--exercise] [--json]',
     options: {
       ...common,
       exercise: { type: 'boolean', default: false },
@@ -42,14 +43,17 @@ const COMMANDS: Record<string, Command> = {
       format: { type: 'string', default: 'cma' },
       /** For boundaries: the datum of the file's coordinates; required, never guessed. */
       crs: { type: 'string' },
+      /** For population: where the figures come from and when they were counted, for a file without those columns. */
+      source: { type: 'string' },
+      'as-of': { type: 'string' },
     },
     positionals: ['KIND', 'FILE'],
     async run(values, out, positionals) {
       const [kind, file] = positionals;
-      const kinds = ['track', 'depots', 'stock', 'teams', 'boundaries', 'basemap', 'alert'];
+      const kinds = ['track', 'depots', 'stock', 'teams', 'boundaries', 'basemap', 'alert', 'population'];
       if (!kind || !kinds.includes(kind) || !file || positionals.length !== 2) {
         out.error('INVALID_ARGUMENT', 'expected "import track|depots|stock|teams FILE", "import boundaries FILE --crs wgs84|gcj02" '
-          + `, "import basemap FILE.mbtiles" or "import alert FILE", got "import ${positionals.join(' ')}"`);
+          + `, "import basemap FILE.mbtiles", "import alert FILE" or "import population FILE.csv", got "import ${positionals.join(' ')}"`);
         return 2;
       }
       if (kind === 'boundaries' && values.crs !== 'wgs84' && values.crs !== 'gcj02') {
@@ -62,6 +66,7 @@ const COMMANDS: Record<string, Command> = {
       }
       if (kind === 'basemap') return importBasemap(file, values, out);
       if (kind === 'alert') return importAlert(file, values, out);
+      if (kind === 'population') return importPopulation(file, values, out);
       let text: string;
       try {
         text = fs.readFileSync(file, 'utf8');

@@ -24,6 +24,7 @@ import type { Equipment, Volunteer } from '../domain/forces.ts';
 import { EquipmentState } from '../domain/forces.ts';
 import type { StockBoardRow } from '../resources/stockBoard.ts';
 import { ALERTS_CONTRACT } from './contracts/alerts.ts';
+import { POPULATION_CONTRACT } from './contracts/population.ts';
 import { NETWORK_CONTRACT } from './contracts/network.ts';
 import { SYNC_CONTRACT } from './contracts/sync.ts';
 import { CONSULTATION_CONTRACT } from './contracts/consultation.ts';
@@ -272,6 +273,7 @@ export const CONTRACT = {
   ...USERS_CONTRACT,
   ...OUTBOX_CONTRACT,
   ...ALERTS_CONTRACT,
+  ...POPULATION_CONTRACT,
   ...NETWORK_CONTRACT,
   ...SYNC_CONTRACT,
   ...INCIDENTS_CONTRACT,

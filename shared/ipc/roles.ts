@@ -119,6 +119,9 @@ export const METHOD_ROLES: Record<MethodName, readonly Role[]> = {
   'alerts:import': OPERATORS,
   'alerts:export': EVERYONE,
   'alerts:coverage': EVERYONE,
+  // The population table is region data, like boundaries: everyone reads it, the administrator replaces it.
+  'population:table': EVERYONE,
+  'population:import': ADMIN,
   'users:me': EVERYONE,
   'users:list': ADMIN,
   'users:add': ADMIN,

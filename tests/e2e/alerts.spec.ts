@@ -47,7 +47,8 @@ test.describe('early warnings', () => {
     await expect(page.getByTestId('alert-detail-state')).toHaveText('已发布');
     await expect(page.getByTestId('alert-steps').locator('li')).toHaveCount(3);
     await expect(page.getByTestId('alert-coverage')).toContainText('浦东新区');
-    await expect(page.getByTestId('alert-population')).toContainText('未随附人口统计表');
+    await expect(page.getByTestId('alert-people')).toHaveText('覆盖人口约 5,681,512 人');
+    await expect(page.getByTestId('alert-population-source')).toContainText('上海市第七次全国人口普查');
     const row = alertRows(page).filter({ hasText: '上海市台风橙色预警' });
     await expect(row).toHaveCount(1);
     await expect(row.locator('.ag-cell[col-id="state"]')).toHaveText('已发布');
@@ -68,7 +69,8 @@ test.describe('early warnings', () => {
     await expect(english.locator('.ag-cell[col-id="state"]')).toHaveText('Issued');
     await english.locator('.ag-cell[col-id="headline"]').click();
     await expect(page.getByTestId('alert-detail-headline')).toHaveText('Typhoon orange warning for Shanghai');
-    await expect(page.getByTestId('alert-population')).toContainText('No population table ships');
+    await expect(page.getByTestId('alert-people')).toHaveText('About 5,681,512 people covered');
+    await expect(page.getByTestId('alert-population-source')).toContainText('counted 2020-11-01');
     await shot(page, 'alerts-issued-en.png');
 
     // An issued alert is changed only by a new one: the update starts as a draft that references it.

@@ -189,7 +189,9 @@ describe('alert workflow: draft → reviewed → issued, then update and cancel'
     const shelters = (await ok('resources:listShelters', {})).filter((shelter) => shelter.districtCode === PUDONG);
     expect(shelters.length).toBeGreaterThan(0);
     expect(coverage.areas[0]!.shelters).toHaveLength(shelters.length);
-    expect(coverage.population).toBeNull();
-    expect(coverage.populationNote).toContain('No population table ships');
+    // Pudong is named whole, so its street adds nothing more: its 2020 census population, with the source.
+    expect(coverage.population).toMatchObject({ people: 5_681_512, parts: [{ code: PUDONG, method: 'whole' }], missing: [] });
+    expect(coverage.population!.sources).toEqual([{ source: expect.stringContaining('7th National Population Census'), asOf: '2020-11-01' }]);
+    expect(coverage.populationNote).toContain('districts named by code count whole');
   });
 });

@@ -5,9 +5,14 @@ import { shelterCapacity, type Shelter } from '../../../shared/domain/resources.
 import type { AlertCoverage, AreaCodeReport } from '../../../shared/ipc/contracts/alerts.ts';
 import { distanceKm, pointInMultiPolygon, pointInRing, type Position } from '../seed/geometry.ts';
 import type { Store } from '../store/storeClient.ts';
+import type { Boundary } from '../../../shared/domain/boundary.ts';
+import { peopleCovered, type DistrictRef } from '../population/peopleCovered.ts';
+import type { PopulationTables } from '../population/populationTables.ts';
 
-/** Said plainly wherever coverage is shown: the console ships no population table. */
-export const NO_POPULATION_TABLE = '未随附人口统计表，不估算覆盖人数。 / No population table ships with the console, so the number of people covered is not estimated.';
+/** How the number of people covered is reached, said beside it. */
+const METHOD_NOTE = '估算：按区（县）常住人口，整区按全数，街镇无单独数字时按所属区平均分摊，绘制区域按覆盖面积比例（假定区内人口均匀分布）。'
+  + ' / Estimate: districts named by code count whole; a street without its own figure counts an even share of its district; a drawn area counts its share of each district\'s area (people assumed evenly spread).';
+const NO_FIGURES = '人口统计表中没有该警报区域的数字，不估算覆盖人数。 / The population table has no figure for the areas of this alert, so the people covered are not estimated.';
 
 /**
  * How each admin code of imported alerts meets the region: a code with its own boundary draws
@@ -54,7 +59,7 @@ function shelterInside(area: AlertArea, shelter: Shelter): boolean {
  * region pack, so an area drawn as a shape reaches the streets of its shelters and of the
  * districts whose boundary contains the shape's first point.
  */
-export async function alertCoverage(store: Store, alert: Alert): Promise<AlertCoverage> {
+export async function alertCoverage(store: Store, alert: Alert, population: PopulationTables): Promise<AlertCoverage> {
   const nodes = await store.query('nodes.list');
   const streets = nodes.filter((node) => node.level === 'street');
   const shelters = await store.query('resources.shelters');
@@ -82,7 +87,18 @@ export async function alertCoverage(store: Store, alert: Alert): Promise<AlertCo
         shelters: inside.map((shelter) => ({ id: shelter.id, name: shelter.name, capacity: shelterCapacity(shelter) })),
       };
     }),
-    population: null,
-    populationNote: NO_POPULATION_TABLE,
+    ...peopleOfAlert(alert, nodes, boundaries, population),
   };
+}
+
+/** The people an alert covers by the console's population table, and how the number was reached. */
+function peopleOfAlert(alert: Alert, nodes: readonly CommandNode[], boundaries: readonly Boundary[], population: PopulationTables): Pick<AlertCoverage, 'population' | 'populationNote'> {
+  const geometry = new Map(boundaries.map((boundary) => [boundary.code, boundary.geometry.coordinates]));
+  const districts: DistrictRef[] = nodes.filter((node) => node.level === 'district').map((node) => ({
+    code: node.code, name: node.name, ...(node.nameEn ? { nameEn: node.nameEn } : {}),
+    geometry: geometry.get(node.code) ?? null,
+    streets: nodes.filter((street) => street.parentCode === node.code).map((street) => street.code),
+  }));
+  const covered = peopleCovered(alert.areas, districts, population.current().rows);
+  return covered ? { population: covered, populationNote: METHOD_NOTE } : { population: null, populationNote: NO_FIGURES };
 }

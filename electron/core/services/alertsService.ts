@@ -12,6 +12,7 @@ import { currentCaller } from '../users/callGate.ts';
 import { scopeOf } from './incidentsService.ts';
 import type { Store } from '../store/storeClient.ts';
 import { alertCoverage, joinAreaCodes } from './alertsCoverage.ts';
+import type { PopulationTables } from '../population/populationTables.ts';
 import { requireRecord } from './records.ts';
 
 type AlertHandlers = Pick<Handlers, 'alerts:listByState' | 'alerts:saveDraft' | 'alerts:review' | 'alerts:issue' | 'alerts:update' | 'alerts:cancel' | 'alerts:import' | 'alerts:export' | 'alerts:coverage'>;
@@ -30,7 +31,7 @@ function conflict(message: string): ConsoleError {
  * reference the original. Steps run one at a time on this node (a queue), so a check of the
  * state and the write that follows it cannot interleave with another step.
  */
-export function alertsHandlers(store: Store, clock: () => Date = () => new Date()): AlertHandlers {
+export function alertsHandlers(store: Store, population: PopulationTables, clock: () => Date = () => new Date()): AlertHandlers {
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(step: () => Promise<T>): Promise<T> => {
     const result = queue.then(step, step);
@@ -195,6 +196,6 @@ export function alertsHandlers(store: Store, clock: () => Date = () => new Date(
       if (alertState(alert) !== 'issued') throw conflict(`预警 ${alert.id} 尚未发布，不能导出 / alert ${alert.id} is not issued; only issued alerts are exported`);
       return { fileName: `${(alert.identifier ?? alert.id).replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 120)}.xml`, xml: writeCap12(alert) };
     },
-    'alerts:coverage': async (args) => alertCoverage(store, await requireRecord<Alert>(store, 'alert', args.id, 'alert')),
+    'alerts:coverage': async (args) => alertCoverage(store, await requireRecord<Alert>(store, 'alert', args.id, 'alert'), population),
   };
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/useI18n.ts';
 import { capLabel } from '../../map/capLabels.ts';
 import { useConsole } from '../../state/useConsole.ts';
 import { localMessage, textFor } from './composerForm.ts';
+import { PeopleCovered } from './PeopleCovered.tsx';
 
 /** One alert: its texts, the workflow steps taken and the next one, and who it reaches. */
 export function AlertDetail({ alert, onChanged, onEdit }: { alert: Alert; onChanged(alert: Alert): void; onEdit(alert: Alert): void }) {
@@ -89,7 +90,7 @@ export function AlertDetail({ alert, onChanged, onEdit }: { alert: Alert; onChan
               {t('alerts.coverage.shelters', { count: area.shelters.length, capacity: area.shelters.reduce((sum, shelter) => sum + shelter.capacity, 0) })}
             </p>
           ))}
-          <p className="alert-detail__muted" data-testid="alert-population">{localMessage(new Error(coverage.populationNote), locale, coverage.populationNote)}</p>
+          <PeopleCovered coverage={coverage} />
         </div>
       )}
     </section>

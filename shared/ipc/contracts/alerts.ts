@@ -65,9 +65,35 @@ export interface AlertCoverage {
     streets: { code: string; name: string; nameEn?: string }[];
     shelters: { id: string; name: string; capacity: number }[];
   }[];
-  /** People covered: null when no population table ships, with the reason stated. */
-  population: { people: number; source: string } | null;
+  /** People covered, from the population table: null when the table has no figure for any area. */
+  population: PeopleCovered | null;
+  /** How the number was reached, or why there is none; Chinese / English. */
   populationNote: string;
+}
+
+/** One district's share of the people an alert covers. */
+export interface PeoplePart {
+  code: string;
+  name: string;
+  nameEn?: string;
+  people: number;
+  /**
+   * whole: the district (or the city) is named by code; table: streets named by code with their
+   * own figures; evenShare: streets without figures, an even share of the district; area: a drawn
+   * shape, by the share of the district's area it covers; mixed: streets and a shape.
+   */
+  method: 'whole' | 'table' | 'evenShare' | 'area' | 'mixed';
+  /** For shapes: the share of the district's area covered, 0–1. */
+  share: number;
+}
+
+export interface PeopleCovered {
+  people: number;
+  parts: PeoplePart[];
+  /** Where the figures come from and when they were counted, as the table states them. */
+  sources: { source: string; asOf: string }[];
+  /** Districts the alert reaches that the table has no figure for. */
+  missing: string[];
 }
 
 export const ALERTS_CONTRACT = {
