@@ -86,7 +86,7 @@ export function AlertDetail({ alert, onChanged, onEdit }: { alert: Alert; onChan
         <div data-testid="alert-coverage">
           {coverage.areas.map((area, index) => (
             <p key={index}>
-              <strong>{area.description}</strong>：{t('alerts.coverage.streets', { count: area.streets.length })}；
+              <strong>{area.description}</strong>{locale === 'en' ? ': ' : '：'}{t('alerts.coverage.streets', { count: area.streets.length })}{locale === 'en' ? '; ' : '；'}
               {t('alerts.coverage.shelters', { count: area.shelters.length, capacity: area.shelters.reduce((sum, shelter) => sum + shelter.capacity, 0) })}
             </p>
           ))}
