@@ -24,7 +24,7 @@ export function TopBar({ info, homeNode }: Props) {
       {info?.exerciseData && <ExerciseBadge />}
       <div className="top-bar__spacer" />
       {info && (
-        <div className="top-bar__identity" data-testid="node-identity" title={`${info.nodeId} · v${info.version}`}>
+        <div className="top-bar__identity" data-testid="node-identity" title={`${info.nodeCode} · ${info.nodeId} · v${info.version}`}>
           <span className="top-bar__identity-label">{t('identity.label')}</span>
           <span className="top-bar__identity-role">{t(`identity.role.${info.role}`)}</span>
           {homeNode && <span className="top-bar__identity-name">{primaryName(homeNode, locale)}</span>}
