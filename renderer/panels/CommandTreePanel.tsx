@@ -7,6 +7,7 @@ import { consoleGridTheme } from '../grid/gridSetup.ts';
 import { diffRows, isEmptyChange } from '../grid/rowDiff.ts';
 import { describeError, primaryName, secondaryName } from '../i18n/display.ts';
 import { useI18n } from '../i18n/useI18n.ts';
+import { useGridLocaleText } from '../grid/gridLocale.ts';
 import {
   buildTree, countLevels, expandableCodes, initialExpanded, searchRows, toggleExpanded, visibleRows, type TreeRow,
 } from './commandTree.ts';
@@ -32,6 +33,7 @@ const rowClassRules: RowClassRules<TreeRow> = {
  */
 export function CommandTreePanel({ nodes, error, homeCode }: Props) {
   const { t, locale } = useI18n();
+  const gridLocaleText = useGridLocaleText();
   const tree = useMemo(() => buildTree(nodes ?? []), [nodes]);
   // null until the officer opens or folds something: until then the default view follows the data.
   const [expanded, setExpanded] = useState<Set<string> | null>(null);
@@ -160,8 +162,8 @@ export function CommandTreePanel({ nodes, error, homeCode }: Props) {
         <div className="panel__notice panel__notice--error" role="alert">{t('error.loadFailed', { reason: describeError(error, locale) })}</div>
       )}
       <div className="panel__grid">
-        <AgGridReact<TreeRow>
-          theme={consoleGridTheme}
+        <AgGridReact<TreeRow> key={locale}
+          theme={consoleGridTheme} getLocaleText={gridLocaleText}
           columnDefs={columnDefs}
           defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, suppressHeaderMenuButton: true }}
           getRowId={getRowId}

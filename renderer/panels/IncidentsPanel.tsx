@@ -19,6 +19,7 @@ import { useUnsent } from '../state/useUnsent.ts';
 import { useSyncStatus } from '../state/useSyncStatus.ts';
 import { printWithAllRows } from '../grid/printLayout.ts';
 import './incidents/incidents.css';
+import { useGridLocaleText } from '../grid/gridLocale.ts';
 
 interface Props {
   nodes: CommandNode[] | undefined;
@@ -37,6 +38,7 @@ const statusRank = (status: string) => (INCIDENT_STATUSES as readonly string[]).
 /** Incidents reported in this console's area, newest first and live, with the report form beside them. */
 export function IncidentsPanel({ nodes, homeCode, exerciseData, onOpenSession }: Props) {
   const { t, locale } = useI18n();
+  const gridLocaleText = useGridLocaleText();
   const incidents = useLiveQuery(loadIncidents, ['incident']);
   const byCode = useMemo(() => new Map((nodes ?? []).map((node) => [node.code, node])), [nodes]);
   const rows = useMemo(() => incidents.data ?? [], [incidents.data]);
@@ -154,8 +156,8 @@ export function IncidentsPanel({ nodes, homeCode, exerciseData, onOpenSession }:
       <div className="panel__split">
         {view === 'log' && <DutyLog incidents={rows} onOpen={setSelectedId} />}
         <div className="panel__grid" data-testid="incidents-grid" hidden={view !== 'board'}>
-          <AgGridReact<Incident>
-            theme={consoleGridTheme}
+          <AgGridReact<Incident> key={locale}
+            theme={consoleGridTheme} getLocaleText={gridLocaleText}
             columnDefs={columnDefs}
             defaultColDef={{ sortable: true, resizable: true, suppressHeaderMenuButton: true }}
             getRowId={getRowId}

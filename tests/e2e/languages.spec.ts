@@ -138,3 +138,28 @@ test('[zh-CN] CSV problems, needs citations and the file picker are in Chinese',
   expect(standards.join(' ')).not.toMatch(/per person|Handbook 2018, water/);
   await shots(page, 'languages-needs-zh-CN');
 });
+
+/** Opens a grid column's filter from its header (the button shows on hover). */
+async function openFilter(header: Locator): Promise<void> {
+  await header.hover();
+  await header.locator('.ag-header-cell-filter-button, .ag-header-cell-menu-button').first().click();
+}
+
+test('[zh-CN] the grids\' own menus speak Chinese, and English after a switch', async ({ page }) => {
+  await open(page, 'zh-CN');
+  await page.getByTestId('nav-resources').click();
+  const stock = page.getByTestId('board-stock');
+  await expect(stock.locator('.ag-row').first()).toBeVisible();
+  // The item column's filter: AG Grid's own words, from its maintained zh-CN locale.
+  await openFilter(stock.locator('.ag-header-cell[col-id="itemName"], .ag-header-cell').first());
+  const menu = page.locator('.ag-filter-menu');
+  await expect(menu).toBeVisible();
+  await expect(menu).toContainText(/包含|全选|过滤/);
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'languages-grid-filter-zh-CN-desk.png') });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('language-switch').click();
+  await openFilter(stock.locator('.ag-header-cell[col-id="itemName"], .ag-header-cell').first());
+  await expect(menu).toBeVisible();
+  await expect(menu).not.toContainText(/包含|全选|过滤/);
+  await expect(menu).toContainText(/Contains|Select All|Filter/);
+});

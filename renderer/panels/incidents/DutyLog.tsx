@@ -7,12 +7,14 @@ import { consoleGridTheme } from '../../grid/gridSetup.ts';
 import { describeError, formatTime } from '../../i18n/display.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { useLiveQuery } from '../../state/useLiveQuery.ts';
+import { useGridLocaleText } from '../../grid/gridLocale.ts';
 
 const loadLog = (api: ConsoleApi) => api.incidents.dutyLog({ limit: 500 });
 
 /** The duty log (值班日志): every incident's timeline entries across the console, newest first. */
 export function DutyLog({ incidents, onOpen }: { incidents: readonly Incident[]; onOpen(id: string): void }) {
   const { t, locale } = useI18n();
+  const gridLocaleText = useGridLocaleText();
   const log = useLiveQuery(loadLog, ['incidentEntry']);
   const titles = useMemo(() => new Map(incidents.map((incident) => [incident.id, incident.title])), [incidents]);
   const columnDefs = useMemo<ColDef<IncidentEntry>[]>(() => [
@@ -25,7 +27,7 @@ export function DutyLog({ incidents, onOpen }: { incidents: readonly Incident[];
   const overlays = useMemo(() => ({ noRows: { overlayText: log.error ? describeError(log.error, locale) : t('grid.noRows') } }), [t, log.error, locale]);
   return (
     <div className="panel__grid" data-testid="duty-log">
-      <AgGridReact<IncidentEntry> theme={consoleGridTheme} rowData={log.data ?? []} columnDefs={columnDefs} getRowId={(p) => p.data.id}
+      <AgGridReact<IncidentEntry> key={locale} theme={consoleGridTheme} getLocaleText={gridLocaleText} rowData={log.data ?? []} columnDefs={columnDefs} getRowId={(p) => p.data.id}
         defaultColDef={{ sortable: true, resizable: true, suppressHeaderMenuButton: true }} loading={log.loading}
         overlayComponentParams={overlays} onRowClicked={(event) => event.data && onOpen(event.data.incidentId)}
         animateRows={false} containerStyle={{ height: '100%', width: '100%' }} />

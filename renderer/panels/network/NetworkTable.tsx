@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/useI18n.ts';
 import { ageMessage } from '../../state/syncView.ts';
 import { formatOffset, formatRtt } from './networkRows.ts';
 import { StatePill } from './StatePill.tsx';
+import { useGridLocaleText } from '../../grid/gridLocale.ts';
 
 /** Wall-cell type: the same theme, larger. */
 const largeTheme = consoleGridTheme.withParams({ fontSize: 24, headerFontSize: 20, rowHeight: 60, headerHeight: 56 });
@@ -26,6 +27,7 @@ interface Props {
 /** Every node of the network in one AG Grid: state, channel, round trip, ops behind, last contact, clock offset. */
 export function NetworkTable({ rows, names, selfCode, at, large, onSelect }: Props) {
   const { t, locale } = useI18n();
+  const gridLocaleText = useGridLocaleText();
   const columns = useMemo<ColDef<NetworkNodeRow>[]>(() => [
     {
       colId: 'name', headerName: t('network.col.name'), flex: 2, minWidth: 160, headerTooltip: t('network.col.name'),
@@ -68,8 +70,8 @@ export function NetworkTable({ rows, names, selfCode, at, large, onSelect }: Pro
 
   return (
     <div className="network-table" data-testid="network-table">
-      <AgGridReact<NetworkNodeRow>
-        theme={large ? largeTheme : consoleGridTheme}
+      <AgGridReact<NetworkNodeRow> key={locale}
+        theme={large ? largeTheme : consoleGridTheme} getLocaleText={gridLocaleText}
         rowData={rows}
         columnDefs={columns}
         getRowId={getRowId}

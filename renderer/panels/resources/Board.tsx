@@ -12,6 +12,7 @@ import { diffRows, isEmptyChange } from '../../grid/rowDiff.ts';
 import { describeError } from '../../i18n/display.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { loadBoard, saveBoard } from './boardState.ts';
+import { useGridLocaleText } from '../../grid/gridLocale.ts';
 
 export interface BoardProps<T> {
   /** Names the board: its saved layout, its test ids and its CSV file. */
@@ -49,6 +50,7 @@ const multiple: RowSelectionOptions = { mode: 'multiRow', checkboxes: true, head
 export function Board<T>(props: BoardProps<T>) {
   const { boardId, rows, loading, error, columnDefs, getId, districtOf, district, onSelect } = props;
   const { t, locale } = useI18n();
+  const gridLocaleText = useGridLocaleText();
   const [api, setApi] = useState<GridApi<T> | null>(null);
   const live = useRef<LiveRows<T> | null>(null);
   const applied = useRef<T[]>([]);
@@ -159,8 +161,8 @@ export function Board<T>(props: BoardProps<T>) {
         <div className="panel__notice panel__notice--error" role="alert">{t('error.loadFailed', { reason: describeError(error, locale) })}</div>
       )}
       <div className="board__grid">
-        <AgGridReact<T>
-          theme={consoleGridTheme}
+        <AgGridReact<T> key={locale}
+          theme={consoleGridTheme} getLocaleText={gridLocaleText}
           columnDefs={columns}
           defaultColDef={{ sortable: true, resizable: true, filter: true, floatingFilter: false }}
           getRowId={getRowId}
