@@ -2,6 +2,7 @@ import { en as usersEn, zhCN as usersZhCN } from './topics/users.ts';
 import { en as outboxEn, zhCN as outboxZhCN } from './topics/outbox.ts';
 
 import { en as alertsEn, zhCN as alertsZhCN } from './topics/alerts.ts';
+import { en as alertAreasEn, zhCN as alertAreasZhCN } from './topics/alertAreas.ts';
 import { en as hostEn, zhCN as hostZhCN } from './topics/host.ts';
 import { en as syncEn, zhCN as syncZhCN } from './topics/sync.ts';
 import { en as stockEn, zhCN as stockZhCN } from './topics/stock.ts';
@@ -612,6 +613,7 @@ export const zhCN = {
   ...usersZhCN,
   ...outboxZhCN,
   ...alertsZhCN,
+  ...alertAreasZhCN,
   ...networkZhCN,
   ...hostZhCN,
   ...syncZhCN,
@@ -1216,6 +1218,7 @@ export const en: Messages = {
   ...usersEn,
   ...outboxEn,
   ...alertsEn,
+  ...alertAreasEn,
   ...networkEn,
   ...hostEn,
   ...syncEn,
