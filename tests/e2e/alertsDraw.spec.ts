@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { featureCount, shot } from './mapPage.ts';
 
@@ -36,6 +38,7 @@ async function drawCircle(page: Page, centre: readonly [number, number], edge: r
   await page.mouse.click(to.x, to.y);
 }
 
+const CAP12_XSD = path.resolve(import.meta.dirname, '../../../shared/data/cap-schema/cap12.xsd');
 const areaItems = (page: Page) => page.getByTestId('alert-area-item');
 const POLYGON = [[121.25, 31.0], [121.55, 31.0], [121.55, 31.25], [121.25, 31.25]] as const;
 const CIRCLE_CENTRE = [121.75, 31.15] as const;
@@ -86,7 +89,10 @@ test.describe('alert areas drawn in the composer', () => {
       await drawCircle(page, CIRCLE_CENTRE, CIRCLE_EDGE);
       await expect(areaItems(page)).toHaveCount(2);
       await expect(areaItems(page).nth(1)).toContainText(language.kind);
-      await page.getByTestId('alert-area-desc-1').fill(language.circle);
+      // The new area's description has the focus, its prefilled text selected: typing replaces it.
+      await expect(page.getByTestId('alert-area-desc-1')).toBeFocused();
+      await page.keyboard.type(language.circle);
+      await expect(page.getByTestId('alert-area-desc-1')).toHaveValue(language.circle);
       await expect.poll(() => page.evaluate(() => window.__areaMap!.areaCount())).toBe(2);
       await page.getByTestId('alert-areas').scrollIntoViewIfNeeded();
       await shot(page, `alerts-draw-${language.locale}.png`);
@@ -117,7 +123,11 @@ test.describe('alert areas drawn in the composer', () => {
 
       const download = page.waitForEvent('download');
       await page.getByTestId('alert-export').click();
-      const xml = fs.readFileSync((await (await download).path())!, 'utf8');
+      const file = (await (await download).path())!;
+      const xml = fs.readFileSync(file, 'utf8');
+      // The official CAP 1.2 schema takes the drawn polygon and circle (Debian's libxml2-utils).
+      const lint = spawnSync('xmllint', ['--noout', '--nonet', '--schema', CAP12_XSD, file], { encoding: 'utf8' });
+      expect(lint.status, lint.stderr).toBe(0);
       expect(xml).toContain('<areaDesc>绘制区域 1 / Drawn area 1</areaDesc>');
       const polygon = /<polygon>([^<]+)<\/polygon>/.exec(xml)![1]!.split(' ').map((pair) => pair.split(',').map(Number));
       expect(polygon).toHaveLength(5);

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { AlertArea } from '../../../shared/domain/alert.ts';
 import type { CommandNode } from '../../../shared/domain/commandNode.ts';
 import type { NamedArea } from '../../../shared/domain/namedArea.ts';
@@ -35,6 +35,14 @@ export function AlertAreasSection({ form, set, nodes, namedAreas, areaNames }: P
   const { t, locale } = useI18n();
   const id = useId();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // A new drawing's description takes the focus, so the officer can name it straight away.
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    if (focusIndex === null) return;
+    listRef.current?.querySelectorAll('input')[focusIndex]?.select();
+    setFocusIndex(null);
+  }, [focusIndex]);
   const districts = useMemo(() => (nodes ?? []).filter((node) => node.level === 'district'), [nodes]);
   const streets = useMemo(() => (nodes ?? []).filter((node) => node.level === 'street'), [nodes]);
   const selected = (element: HTMLSelectElement) => [...element.selectedOptions].map((option) => option.value);
@@ -54,6 +62,7 @@ export function AlertAreasSection({ form, set, nodes, namedAreas, areaNames }: P
       return;
     }
     set({ keptAreas: [...form.keptAreas, outcome.area] });
+    setFocusIndex(form.keptAreas.length);
     setMessage({ ok: true, text: t('alertAreas.added', { name: outcome.area.description }) });
   };
   const describe = (index: number, description: string) => set({ keptAreas: form.keptAreas.map((area, position) => (position === index ? { ...area, description } : area)) });
@@ -72,7 +81,7 @@ export function AlertAreasSection({ form, set, nodes, namedAreas, areaNames }: P
       )}
       <h4 className="alert-areas__heading">{t('alertAreas.drawnList')}</h4>
       {form.keptAreas.length === 0 ? <span className="alert-composer__hint">{t('alertAreas.none')}</span> : (
-        <ol className="alert-areas__list" data-testid="alert-area-list">
+        <ol ref={listRef} className="alert-areas__list" data-testid="alert-area-list">
           {form.keptAreas.map((area, index) => (
             <li key={index} className="alert-areas__item" data-testid="alert-area-item">
               <span className="alert-areas__number">{index + 1}</span>
