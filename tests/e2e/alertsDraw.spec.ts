@@ -128,6 +128,7 @@ test.describe('alert areas drawn in the composer', () => {
       // The official CAP 1.2 schema takes the drawn polygon and circle (Debian's libxml2-utils).
       const lint = spawnSync('xmllint', ['--noout', '--nonet', '--schema', CAP12_XSD, file], { encoding: 'utf8' });
       expect(lint.status, lint.stderr).toBe(0);
+      console.log(`${language.locale}: exported CAP XML with a drawn polygon and circle, two languages: ${Buffer.byteLength(xml)} bytes`);
       expect(xml).toContain('<areaDesc>绘制区域 1 / Drawn area 1</areaDesc>');
       const polygon = /<polygon>([^<]+)<\/polygon>/.exec(xml)![1]!.split(' ').map((pair) => pair.split(',').map(Number));
       expect(polygon).toHaveLength(5);
