@@ -3,6 +3,7 @@ import { en as outboxEn, zhCN as outboxZhCN } from './topics/outbox.ts';
 
 import { en as alertsEn, zhCN as alertsZhCN } from './topics/alerts.ts';
 import { en as populationEn, zhCN as populationZhCN } from './topics/population.ts';
+import { en as alertAreasEn, zhCN as alertAreasZhCN } from './topics/alertAreas.ts';
 import { en as hostEn, zhCN as hostZhCN } from './topics/host.ts';
 import { en as syncEn, zhCN as syncZhCN } from './topics/sync.ts';
 import { en as stockEn, zhCN as stockZhCN } from './topics/stock.ts';
@@ -614,6 +615,7 @@ export const zhCN = {
   ...outboxZhCN,
   ...alertsZhCN,
   ...populationZhCN,
+  ...alertAreasZhCN,
   ...networkZhCN,
   ...hostZhCN,
   ...syncZhCN,
@@ -1219,6 +1221,7 @@ export const en: Messages = {
   ...outboxEn,
   ...alertsEn,
   ...populationEn,
+  ...alertAreasEn,
   ...networkEn,
   ...hostEn,
   ...syncEn,

@@ -3,14 +3,13 @@ import { createEmpty, extend, getCenter, isEmpty } from 'ol/extent.js';
 import LineString from 'ol/geom/LineString.js';
 import MultiPolygon from 'ol/geom/MultiPolygon.js';
 import Point from 'ol/geom/Point.js';
-import Polygon from 'ol/geom/Polygon.js';
-import { fromLonLat } from 'ol/proj.js';
 import type { Alert } from '../../shared/domain/alert.ts';
 import type { Boundary } from '../../shared/domain/boundary.ts';
 import { levelOfCode } from '../../shared/domain/codes.ts';
 import type { CommandNode } from '../../shared/domain/commandNode.ts';
 import type { NamedArea } from '../../shared/domain/namedArea.ts';
 import type { LinkStatus } from '../../shared/ipc/contract.ts';
+import { alertAreaGeometry } from './alertAreaGeometry.ts';
 import { largestPolygon, SELECTION, type MapSelection } from './features.ts';
 import type { MapLink } from './networkLinks.ts';
 
@@ -103,25 +102,15 @@ export function linkFeatures(links: readonly (LinkStatus | MapLink)[], localCode
 }
 
 /**
- * One feature per alert area: its polygon when it has one, else the boundaries of its codes
- * (a street without its own boundary is shown by its district's).
+ * One feature per alert area: its polygons and circles when it has any, else the boundaries of
+ * its codes (a street without its own boundary is shown by its district's).
  */
 export function alertFeatures(alerts: readonly Alert[], boundaries: readonly Boundary[]): Feature[] {
   const byCode = new Map(boundaries.map((boundary) => [boundary.code, boundary]));
   return alerts.flatMap((alert) => {
     if (!DRAWN_MESSAGES.has(alert.msgType)) return [];
     return alert.areas.flatMap((area, index) => {
-      let geometry: Polygon | MultiPolygon | undefined;
-      if (area.polygon && area.polygon.length >= 3) {
-        geometry = new Polygon([area.polygon.map(([lon, lat]) => fromLonLat([lon, lat]))]);
-      } else {
-        const codes = new Set(area.codes.map((code) => (byCode.has(code) ? code : `${code.slice(0, 6)}000000`)));
-        const polygons = [...codes].flatMap((code) => byCode.get(code)?.geometry.coordinates ?? []);
-        if (polygons.length > 0) {
-          geometry = new MultiPolygon(polygons);
-          geometry.transform('EPSG:4326', 'EPSG:3857');
-        }
-      }
+      const geometry = alertAreaGeometry(area, byCode);
       if (!geometry) return [];
       const feature = new Feature({ geometry, [SELECTION]: { kind: 'alert', record: alert, index } satisfies MapSelection });
       feature.setId(`alert:${alert.id}:${index}`);

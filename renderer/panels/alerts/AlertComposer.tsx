@@ -5,12 +5,13 @@ import {
 } from '../../../shared/domain/alert.ts';
 import type { CommandNode } from '../../../shared/domain/commandNode.ts';
 import type { NamedArea } from '../../../shared/domain/namedArea.ts';
-import { primaryName } from '../../i18n/display.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { capLabel } from '../../map/capLabels.ts';
 import { useConsole } from '../../state/useConsole.ts';
 import { applyTemplate, emptyForm, formToDraft, localMessage, type ComposerForm } from './composerForm.ts';
+import { AlertAreasSection } from './AlertAreasSection.tsx';
+import { firstBadDescription } from './drawnAreas.ts';
 import { TextBlock } from './TextBlock.tsx';
 
 interface Props {
@@ -34,15 +35,17 @@ export function AlertComposer({ nodes, namedAreas, exerciseData, initial, onSave
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const set = (patch: Partial<ComposerForm>) => setForm((current) => ({ ...current, ...patch }));
-  const districts = useMemo(() => (nodes ?? []).filter((node) => node.level === 'district'), [nodes]);
-  const streets = useMemo(() => (nodes ?? []).filter((node) => node.level === 'street'), [nodes]);
   const areaNames = useMemo(() => new Map((nodes ?? []).map((node) => [node.code, node.name])), [nodes]);
   const toggle = <T extends string>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((item) => item !== value) : [...list, value]);
-  const selected = (element: HTMLSelectElement) => [...element.selectedOptions].map((option) => option.value);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
+    const blank = firstBadDescription(form.keptAreas);
+    if (blank >= 0) {
+      setProblem(t('alertAreas.problem.description', { number: blank + 1 }));
+      return;
+    }
     setBusy(true);
     setProblem(null);
     try {
@@ -120,35 +123,7 @@ export function AlertComposer({ nodes, namedAreas, exerciseData, initial, onSave
           onRemove={() => set({ texts: form.texts.filter((_, position) => position !== index) })} />
       ))}
       <button type="button" className="button" disabled={form.texts.length >= 8} onClick={() => set({ texts: [...form.texts, { language: '', headline: '' }] })}>{t('alerts.addLanguage')}</button>
-      <div className="form-row">
-        <label className="form-field" htmlFor={field('districts')}>
-          <span className="form-field__label">{t('alerts.field.districts')}</span>
-          <select id={field('districts')} className="input alert-composer__areas" multiple value={form.districtCodes} data-testid="alert-districts"
-            onChange={(event) => set({ districtCodes: selected(event.target) })}>
-            {districts.map((node) => <option key={node.code} value={node.code}>{primaryName(node, locale)}</option>)}
-          </select>
-        </label>
-        <label className="form-field" htmlFor={field('streets')}>
-          <span className="form-field__label">{t('alerts.field.streets')}</span>
-          <select id={field('streets')} className="input alert-composer__areas" multiple value={form.streetCodes} data-testid="alert-streets"
-            onChange={(event) => set({ streetCodes: selected(event.target) })}>
-            {streets.map((node) => <option key={node.code} value={node.code}>{primaryName(node, locale)}</option>)}
-          </select>
-        </label>
-      </div>
-      <fieldset className="form-field form-field--group">
-        <legend className="form-field__label">{t('alerts.field.namedAreas')}</legend>
-        {namedAreas && namedAreas.length > 0 ? (
-          <div className="alert-composer__chips">
-            {namedAreas.map((area) => (
-              <label key={area.id} className={`chip${form.namedAreaIds.includes(area.id) ? ' chip--on' : ''}`}>
-                <input type="checkbox" checked={form.namedAreaIds.includes(area.id)} onChange={() => set({ namedAreaIds: toggle(form.namedAreaIds, area.id) })} />
-                {area.name}
-              </label>
-            ))}
-          </div>
-        ) : <span className="alert-composer__hint">{t('alerts.field.noNamedAreas')}</span>}
-      </fieldset>
+      <AlertAreasSection form={form} set={set} nodes={nodes} namedAreas={namedAreas} areaNames={areaNames} />
       <label className="form-field" htmlFor={field('groups')}>
         <span className="form-field__label">{t('alerts.field.groups')}</span>
         <input id={field('groups')} className="input" value={form.groups} onChange={(event) => set({ groups: event.target.value })} />

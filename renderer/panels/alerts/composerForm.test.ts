@@ -42,4 +42,16 @@ describe('composer form', () => {
     expect(again.texts).toEqual(draft.texts);
     expect(again.expires).toBe(draft.expires);
   });
+
+  it('keeps drawn areas apart from the pickers, descriptions trimmed, and brings them back to edit', () => {
+    const polygon = { description: '  绘制区域 1 / Drawn area 1 ', codes: [], polygon: [[121.3, 31.3], [121.45, 31.3], [121.45, 31.4], [121.3, 31.3]] as [number, number][] };
+    const circle = { description: '化工园区周边', codes: [], circles: [{ lon: 121.75, lat: 31.15, radiusKm: 9.52 }] };
+    const form = { ...applyTemplate(emptyForm(true), alertTemplate('chemical-release')!, new Date('2026-09-14T00:00:00Z')), districtCodes: ['310115000000'], keptAreas: [polygon, circle] };
+    const draft = AlertDraftInput.parse(formToDraft(form, new Map([['310115000000', '浦东新区']])));
+    expect(draft.areas).toEqual([{ description: '浦东新区', codes: ['310115000000'] }, { ...polygon, description: '绘制区域 1 / Drawn area 1' }, circle]);
+    const alert = { ...draft, id: 'cap-0123456789abcdef', sender: 'city', sent: '2026-09-14T00:00:00.000Z', status: 'Exercise' as const, msgType: 'Alert' as const, scope: 'Public' as const, languages: ['zh-CN', 'en'] };
+    const back = alertToForm(alert);
+    expect(back.districtCodes).toEqual(['310115000000']);
+    expect(back.keptAreas).toEqual(draft.areas.slice(1));
+  });
 });

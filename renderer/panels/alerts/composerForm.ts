@@ -18,7 +18,10 @@ export interface ComposerForm {
   districtCodes: string[];
   streetCodes: string[];
   namedAreaIds: string[];
-  /** Areas drawn as shapes (an update of an alert made from named areas keeps them as they were). */
+  /**
+   * Areas other than whole districts and streets: drawn on the composer's map, or kept from the
+   * alert being edited (polygons, circles, other geocodes). Listed under the map, descriptions editable.
+   */
   keptAreas: AlertArea[];
   groups: string;
   /** datetime-local values in Beijing time ('' for none). */
@@ -95,7 +98,7 @@ export function formToDraft(form: ComposerForm, areaNames: Map<string, string>):
   const areas = [
     ...form.districtCodes.map((code) => ({ description: areaNames.get(code) ?? code, codes: [code] })),
     ...[...streetsByDistrict.values()].map((codes) => ({ description: codes.map((code) => areaNames.get(code) ?? code).join('、'), codes })),
-    ...form.keptAreas,
+    ...form.keptAreas.map((area) => ({ ...area, description: area.description.trim() })),
   ];
   const trim = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
   const texts = form.texts.map((text) => ({
