@@ -120,6 +120,11 @@ test.describe('alert areas drawn in the composer', () => {
       await expect(page.getByTestId('alert-detail-state')).toHaveText(language.issued);
       await expect(page.getByTestId('alert-coverage')).toContainText('绘制区域 1 / Drawn area 1');
       await expect(page.getByTestId('alert-coverage')).toContainText(language.circle);
+      // Drawn shapes count the people of each district in proportion to the area they cover.
+      await expect(page.getByTestId('alert-people')).toHaveText(language.locale === 'zh' ? /^覆盖人口约 [\d,]+ 人$/ : /^About [\d,]+ people covered$/);
+      await expect(page.getByTestId('alert-population')).toContainText(language.locale === 'zh' ? '覆盖面积' : 'of its area');
+      await page.getByTestId('alert-population').scrollIntoViewIfNeeded();
+      await shot(page, `alerts-draw-issued-${language.locale}.png`);
 
       const download = page.waitForEvent('download');
       await page.getByTestId('alert-export').click();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertArea } from '../../../shared/domain/alert.ts';
 import { loadRegionPack } from '../seed/regionPack.ts';
 import { PopulationTables } from './populationTables.ts';
-import { coveredAreaByDistrict, multiPolygonAreaKm2, peopleCovered, type DistrictRef } from './peopleCovered.ts';
+import { coveredAreaByDistrict, estimate, multiPolygonAreaKm2, peopleCovered, type DistrictRef } from './peopleCovered.ts';
 import { bboxOf, type Position } from '../seed/geometry.ts';
 
 const pack = loadRegionPack();
@@ -24,7 +24,7 @@ describe('people covered by an alert', () => {
   it('counts a street without its own figure as an even share of its district, and says so', () => {
     const covered = peopleCovered([area({ codes: ['310101002000'] })], districts, rows)!;
     expect(huangpu.streets.length).toBeGreaterThan(5);
-    expect(covered.parts.find((part) => part.code === HUANGPU)!.people).toBe(Math.round(662_030 / huangpu.streets.length));
+    expect(covered.parts.find((part) => part.code === HUANGPU)!.people).toBe(estimate(662_030 / huangpu.streets.length));
     expect(covered.parts[0]!.method).toBe('evenShare');
     expect(covered.sources).toEqual([{ source: expect.stringContaining('Census'), asOf: '2020-11-01' }]);
   });
@@ -47,7 +47,7 @@ describe('people covered by an alert', () => {
     expect(km2).toBeGreaterThan(Math.PI * 0.97);
     expect(km2).toBeLessThan(Math.PI * 1.03);
     const covered = peopleCovered([area({ circles: [{ ...centre, radiusKm: 1 }] })], districts, rows)!;
-    expect(covered.parts.find((part) => part.code === HUANGPU)!.people).toBe(Math.round(662_030 * Math.min(1, km2 / multiPolygonAreaKm2(huangpu.geometry!))));
+    expect(covered.parts.find((part) => part.code === HUANGPU)!.people).toBe(estimate(662_030 * Math.min(1, km2 / multiPolygonAreaKm2(huangpu.geometry!))));
   });
 
   it('counts overlapping shapes of one alert once, and an area outside the region not at all', () => {

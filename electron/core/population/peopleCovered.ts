@@ -9,6 +9,9 @@ const RAD = Math.PI / 180;
 /** Sample points per side of the shapes' bounding box: about 1% error on a district-sized shape. */
 const GRID = 240;
 
+/** An estimate is given to the hundred: more digits would claim a precision the method does not have. */
+export const estimate = (people: number): number => Math.round(people / 100) * 100;
+
 export interface DistrictRef { code: string; name: string; nameEn?: string; geometry: MultiPolygonCoordinates | null; streets: string[] }
 
 /** Area on the sphere of a ring, km² (the same formula OpenLayers' getArea uses). */
@@ -121,7 +124,7 @@ export function peopleCovered(areas: readonly AlertArea[], districts: readonly D
       people += total * share;
       method = streets.length ? 'mixed' : 'area';
     }
-    parts.push({ code: district.code, name: district.name, ...(district.nameEn ? { nameEn: district.nameEn } : {}), people: Math.round(Math.min(total, people)), method, share: Math.round(share * 1000) / 1000 });
+    parts.push({ code: district.code, name: district.name, ...(district.nameEn ? { nameEn: district.nameEn } : {}), people: method === 'table' ? Math.min(total, people) : estimate(Math.min(total, people)), method, share: Math.round(share * 1000) / 1000 });
   }
   if (parts.length === 0) return null;
   return {
