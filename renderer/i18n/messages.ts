@@ -4,6 +4,7 @@ import { en as outboxEn, zhCN as outboxZhCN } from './topics/outbox.ts';
 import { en as alertsEn, zhCN as alertsZhCN } from './topics/alerts.ts';
 import { en as populationEn, zhCN as populationZhCN } from './topics/population.ts';
 import { en as alertAreasEn, zhCN as alertAreasZhCN } from './topics/alertAreas.ts';
+import { en as alertChannelsEn, zhCN as alertChannelsZhCN } from './topics/alertChannels.ts';
 import { en as hostEn, zhCN as hostZhCN } from './topics/host.ts';
 import { en as syncEn, zhCN as syncZhCN } from './topics/sync.ts';
 import { en as stockEn, zhCN as stockZhCN } from './topics/stock.ts';
@@ -616,6 +617,7 @@ export const zhCN = {
   ...alertsZhCN,
   ...populationZhCN,
   ...alertAreasZhCN,
+  ...alertChannelsZhCN,
   ...networkZhCN,
   ...hostZhCN,
   ...syncZhCN,
@@ -1222,6 +1224,7 @@ export const en: Messages = {
   ...alertsEn,
   ...populationEn,
   ...alertAreasEn,
+  ...alertChannelsEn,
   ...networkEn,
   ...hostEn,
   ...syncEn,

@@ -1,8 +1,9 @@
 import {
-  Alert, CAP_CATEGORIES, CAP_CERTAINTIES, CAP_MSG_TYPES, CAP_RESPONSE_TYPES, CAP_SCOPES, CAP_SEVERITIES, CAP_STATUSES, CAP_URGENCIES,
-  type AlertArea, type AlertReference, type AlertText,
+  Alert, ALERT_CHANNELS, CAP_CATEGORIES, CAP_CERTAINTIES, CAP_MSG_TYPES, CAP_RESPONSE_TYPES, CAP_SCOPES, CAP_SEVERITIES, CAP_STATUSES, CAP_URGENCIES,
+  type AlertArea, type AlertChannel, type AlertReference, type AlertText,
 } from '../domain/alert.ts';
 import { CapError } from './capError.ts';
+import { channelsOf } from './channels.ts';
 import { alertIdFor, CAP_NAMESPACES, CapFields, capTime, checkIdentifier } from './capFields.ts';
 import type { XmlElement } from './xmlTree.ts';
 
@@ -60,6 +61,7 @@ export function readCapAlert(element: XmlElement, path = 'alert'): Alert {
     groups: first?.groups ?? [],
     texts,
     areas: dedupeAreas(infos.flatMap((info) => info.areas)),
+    ...(infos.some((info) => info.channels.length) ? { channels: ALERT_CHANNELS.filter((channel) => infos.some((info) => info.channels.includes(channel))) } : {}),
     ...(first && first.categories.length ? { categories: first.categories } : {}),
     ...(first && first.responseTypes.length ? { responseTypes: first.responseTypes } : {}),
     ...(first?.onset ? { onset: first.onset } : {}),
@@ -112,6 +114,17 @@ interface InfoBlock {
   effective?: string;
   expires?: string;
   areas: AlertArea[];
+  channels: AlertChannel[];
+}
+
+/** An info block's parameters (valueName, value); one missing either half is passed over, as nothing but channels reads them. */
+function readParameters(fields: CapFields): { valueName: string; value: string }[] {
+  return fields.all('parameter').flatMap((parameter, index) => {
+    const pair = new CapFields(parameter, fields.at('parameter', index), ['valueName', 'value']);
+    const valueName = pair.text('valueName', 200);
+    const value = pair.text('value', 2000);
+    return valueName && value ? [{ valueName, value }] : [];
+  });
 }
 
 function readInfo(element: XmlElement, path: string, version: string): InfoBlock {
@@ -150,6 +163,7 @@ function readInfo(element: XmlElement, path: string, version: string): InfoBlock
       ...(contact ? { contact } : {}),
     },
     areas: fields.all('area').map((area, index) => readArea(area, fields.at('area', index))),
+    channels: channelsOf(readParameters(fields)),
   };
 }
 

@@ -2,6 +2,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import type { Alert, AlertArea, AlertText } from '../domain/alert.ts';
 import { CAP12_NAMESPACE, formatCapTime } from './capFields.ts';
 import { CPEAS_GEOCODE } from './capRead.ts';
+import { CHANNEL_PARAMETER } from './channels.ts';
 
 export type Node = Record<string, unknown>;
 
@@ -49,6 +50,7 @@ function infoNodes(alert: Alert, text: AlertText): Node {
       ...leaf('instruction', text.instruction),
       ...leaf('web', text.web),
       ...leaf('contact', text.contact),
+      ...(alert.channels ?? []).map((channel) => ({ parameter: [...leaf('valueName', CHANNEL_PARAMETER), ...leaf('value', channel)] })),
       ...alert.areas.map(areaNodes),
     ],
   };

@@ -1,4 +1,4 @@
-import type { Alert, AlertText } from '../domain/alert.ts';
+import type { Alert, AlertChannel, AlertText } from '../domain/alert.ts';
 
 /** China's four warning colours and the CAP severity each is sent with. */
 export const WARNING_LEVELS = { blue: 'Minor', yellow: 'Moderate', orange: 'Severe', red: 'Extreme' } as const;
@@ -16,6 +16,8 @@ export interface AlertTemplate {
   severity: Alert['severity'];
   certainty: Alert['certainty'];
   groups: string[];
+  /** Where it goes out: the wider and more urgent the warning, the more channels. */
+  channels: AlertChannel[];
   /** Hours from issue until the warning expires unless updated. */
   expiresInHours: number;
   texts: AlertText[];
@@ -32,6 +34,13 @@ const TYPHOON_ADVICE: Record<WarningLevel, { zh: string; en: string }> = {
   red: { zh: '停止一切户外活动；人员留在安全室内，转移人员进入避难场所。', en: 'Stop all outdoor activity; stay in a safe building; evacuees go to shelters.' },
 };
 
+const TYPHOON_CHANNELS: Record<WarningLevel, AlertChannel[]> = {
+  blue: ['tvRadio', 'outdoorScreens', 'newMedia'],
+  yellow: ['sms', 'tvRadio', 'outdoorScreens', 'newMedia'],
+  orange: ['cellBroadcast', 'sms', 'tvRadio', 'outdoorScreens', 'newMedia', 'emergencyBroadcast'],
+  red: ['cellBroadcast', 'sms', 'tvRadio', 'outdoorScreens', 'newMedia', 'emergencyBroadcast'],
+};
+
 function typhoon(level: WarningLevel): AlertTemplate {
   const name = LEVEL_NAMES[level];
   return {
@@ -44,6 +53,7 @@ function typhoon(level: WarningLevel): AlertTemplate {
     severity: WARNING_LEVELS[level],
     certainty: 'Likely',
     groups: level === 'blue' ? ['public'] : ['public', 'schools', 'construction-sites', 'vessels'],
+    channels: TYPHOON_CHANNELS[level],
     expiresInHours: 24,
     texts: [
       { language: 'zh-CN', headline: `上海市台风${name.zh}预警`, description: '受台风影响，本市将出现大风和强降水。', instruction: TYPHOON_ADVICE[level].zh },
@@ -58,7 +68,7 @@ export const ALERT_TEMPLATES: readonly AlertTemplate[] = [
   {
     id: 'rainstorm', name: { zh: '暴雨橙色预警', en: 'Rainstorm orange warning' }, event: '暴雨橙色预警',
     categories: ['Met'], responseTypes: ['Avoid', 'Prepare'], urgency: 'Immediate', severity: 'Severe', certainty: 'Likely',
-    groups: ['public', 'drivers', 'underground-spaces'], expiresInHours: 6,
+    groups: ['public', 'drivers', 'underground-spaces'], channels: ['cellBroadcast', 'tvRadio', 'outdoorScreens', 'newMedia'], expiresInHours: 6,
     texts: [
       { language: 'zh-CN', headline: '暴雨橙色预警：3小时内降雨量将达50毫米以上', instruction: '避开下立交和低洼路段；地下空间做好挡水；危险地带人员转移。' },
       { language: 'en', event: 'Rainstorm orange warning', headline: 'Rainstorm orange warning: over 50 mm of rain within 3 hours', instruction: 'Avoid underpasses and low roads; protect basements against water; leave dangerous places.' },
@@ -67,7 +77,7 @@ export const ALERT_TEMPLATES: readonly AlertTemplate[] = [
   {
     id: 'flood-tide', name: { zh: '风暴潮黄色预警', en: 'Storm tide yellow warning' }, event: '风暴潮黄色预警',
     categories: ['Met', 'Geo'], responseTypes: ['Avoid', 'Monitor'], urgency: 'Expected', severity: 'Moderate', certainty: 'Likely',
-    groups: ['public', 'riverside-residents', 'vessels'], expiresInHours: 12,
+    groups: ['public', 'riverside-residents', 'vessels'], channels: ['sms', 'tvRadio', 'newMedia', 'emergencyBroadcast'], expiresInHours: 12,
     texts: [
       { language: 'zh-CN', headline: '风暴潮黄色预警：黄浦江、长江口沿岸高潮位', instruction: '远离防汛墙和滨江亲水平台；沿江低洼地区做好防潮准备。' },
       { language: 'en', event: 'Storm tide yellow warning', headline: 'Storm tide yellow warning: high water along the Huangpu and the Yangtze estuary', instruction: 'Keep away from flood walls and riverside platforms; low riverside areas prepare for high water.' },
@@ -76,7 +86,7 @@ export const ALERT_TEMPLATES: readonly AlertTemplate[] = [
   {
     id: 'heat', name: { zh: '高温橙色预警', en: 'Heat orange warning' }, event: '高温橙色预警',
     categories: ['Met', 'Health'], responseTypes: ['Prepare'], urgency: 'Expected', severity: 'Severe', certainty: 'Likely',
-    groups: ['public', 'elderly-care', 'outdoor-workers'], expiresInHours: 24,
+    groups: ['public', 'elderly-care', 'outdoor-workers'], channels: ['tvRadio', 'outdoorScreens', 'newMedia'], expiresInHours: 24,
     texts: [
       { language: 'zh-CN', headline: '高温橙色预警：最高气温将达37℃以上', instruction: '避免午后户外作业；关照独居老人；防暑降温，预防中暑。' },
       { language: 'en', event: 'Heat orange warning', headline: 'Heat orange warning: highs of 37 °C or more', instruction: 'No outdoor work in the afternoon; check on older people living alone; keep cool and drink water.' },
@@ -85,7 +95,7 @@ export const ALERT_TEMPLATES: readonly AlertTemplate[] = [
   {
     id: 'chemical-release', name: { zh: '危险化学品泄漏警报', en: 'Chemical release alert' }, event: '危险化学品泄漏',
     categories: ['CBRNE', 'Safety'], responseTypes: ['Shelter', 'Avoid'], urgency: 'Immediate', severity: 'Extreme', certainty: 'Observed',
-    groups: ['public', 'schools', 'hospitals'], expiresInHours: 6,
+    groups: ['public', 'schools', 'hospitals'], channels: ['cellBroadcast', 'emergencyBroadcast', 'sirens', 'tvRadio', 'newMedia'], expiresInHours: 6,
     texts: [
       { language: 'zh-CN', headline: '危险化学品泄漏：周边人员立即就地避险', instruction: '立即进入室内，关闭门窗和空调新风；听从现场指挥，勿前往事发地点。' },
       { language: 'en', event: 'Chemical release', headline: 'Chemical release: people nearby take shelter now', instruction: 'Go indoors now, close windows and ventilation; follow the orders on site and keep away from the scene.' },

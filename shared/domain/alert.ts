@@ -12,6 +12,14 @@ export const CAP_SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknow
 export const CAP_URGENCIES = ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'] as const;
 export const CAP_CERTAINTIES = ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'] as const;
 
+/**
+ * Where an issued warning goes out (Shanghai's release channels): cell broadcast and SMS to
+ * phones in the area, radio and TV, outdoor screens, government new media, the emergency
+ * broadcast and village loudspeakers, and sirens. Carried in CAP as an info parameter.
+ */
+export const ALERT_CHANNELS = ['cellBroadcast', 'sms', 'tvRadio', 'outdoorScreens', 'newMedia', 'emergencyBroadcast', 'sirens'] as const;
+export type AlertChannel = (typeof ALERT_CHANNELS)[number];
+
 /** The console's workflow for an alert it composes: draft → reviewed → issued (issued is immutable). */
 export const ALERT_STATES = ['draft', 'reviewed', 'issued'] as const;
 export type AlertState = (typeof ALERT_STATES)[number];
@@ -80,6 +88,8 @@ export const Alert = z.object({
   groups: z.array(z.string().min(1).max(60)).max(20),
   /** What people read, per language (CAP info blocks). */
   texts: z.array(AlertText).max(8).optional(),
+  /** Release channels (CAP info/parameter `channel`). */
+  channels: z.array(z.enum(ALERT_CHANNELS)).max(ALERT_CHANNELS.length).optional(),
   areas: z.array(AlertArea),
   /** The CAP identifier as sent (the id is derived from sender and identifier). */
   identifier: z.string().min(1).max(200).optional(),

@@ -30,6 +30,12 @@ test.describe('early warnings', () => {
     await expect(page.getByTestId('alert-event')).toHaveValue('台风橙色预警');
     await expect(page.getByTestId('alert-headline-1')).toHaveValue('Typhoon orange warning for Shanghai');
     await page.getByTestId('alert-districts').selectOption([PUDONG]);
+    // The template chooses its release channels; the phone text of each language is measured.
+    await expect(page.getByTestId('alert-channel-cellBroadcast')).toBeChecked();
+    await expect(page.getByTestId('alert-channel-sirens')).not.toBeChecked();
+    await expect(page.getByTestId('alert-sms-0')).toHaveText(/^zh-CN 短信：\d+ 字（UCS-2），分 1 条发送$/);
+    await expect(page.getByTestId('alert-sms-1')).toHaveText('en 短信：132 字（GSM-7），分 1 条发送');
+    await page.getByTestId('alert-channels').scrollIntoViewIfNeeded();
     await shot(page, 'alerts-composer-zh.png');
     await page.getByTestId('alert-save').click();
 
@@ -46,6 +52,7 @@ test.describe('early warnings', () => {
 
     await expect(page.getByTestId('alert-detail-state')).toHaveText('已发布');
     await expect(page.getByTestId('alert-steps').locator('li')).toHaveCount(3);
+    await expect(page.getByTestId('alert-detail-channels')).toHaveText('发布渠道：手机小区广播、短信、广播电视、户外电子显示屏、政务新媒体、应急广播（大喇叭）');
     await expect(page.getByTestId('alert-coverage')).toContainText('浦东新区');
     await expect(page.getByTestId('alert-people')).toHaveText('覆盖人口约 5,681,512 人');
     await expect(page.getByTestId('alert-population-source')).toContainText('上海市第七次全国人口普查');
@@ -70,6 +77,7 @@ test.describe('early warnings', () => {
     await english.locator('.ag-cell[col-id="headline"]').click();
     await expect(page.getByTestId('alert-detail-headline')).toHaveText('Typhoon orange warning for Shanghai');
     await expect(page.getByTestId('alert-people')).toHaveText('About 5,681,512 people covered');
+    await expect(page.getByTestId('alert-detail-channels')).toContainText('Release channels: Cell broadcast, SMS, Radio and TV');
     await expect(page.getByTestId('alert-population-source')).toContainText('counted 2020-11-01');
     await shot(page, 'alerts-issued-en.png');
 

@@ -41,7 +41,7 @@ function typhoonDraft(exercise = true): MethodInput<'alerts:saveDraft'> {
   return {
     event: template.event, categories: template.categories, responseTypes: template.responseTypes,
     urgency: template.urgency, severity: template.severity, certainty: template.certainty,
-    texts: template.texts, groups: template.groups, areas: [{ description: '浦东新区', codes: [PUDONG] }], exercise,
+    texts: template.texts, groups: template.groups, channels: template.channels, areas: [{ description: '浦东新区', codes: [PUDONG] }], exercise,
   };
 }
 

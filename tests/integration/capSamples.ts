@@ -71,6 +71,7 @@ export function largestRealisticAlert(): Alert {
     sender: 'shanghai-city-emergency-command-centre', sent: '2026-09-14T00:00:00.000Z',
     status: 'Exercise', msgType: 'Update', scope: 'Public', event: '台风', severity: 'Severe', urgency: 'Immediate', certainty: 'Likely',
     languages: ['zh-CN', 'en'], groups: ['public', 'schools', 'construction-sites'],
+    channels: ['cellBroadcast', 'sms', 'tvRadio', 'outdoorScreens', 'newMedia', 'emergencyBroadcast'],
     categories: ['Met'], responseTypes: ['Shelter', 'Evacuate'],
     effective: '2026-09-14T00:00:00.000Z', onset: '2026-09-14T02:00:00.000Z', expires: '2026-09-15T00:00:00.000Z',
     references: [{ sender: 'shanghai-city-emergency-command-centre', identifier: '310000000000-20260913200000-typhoon', sent: '2026-09-13T12:00:00.000Z' }],

@@ -96,6 +96,7 @@ export function alertsHandlers(store: Store, population: PopulationTables, clock
       ...(args.responseTypes.length ? { responseTypes: args.responseTypes } : {}),
       languages: [...new Set(args.texts.map((text) => text.language))],
       groups: args.groups,
+      ...(args.channels?.length ? { channels: [...new Set(args.channels)] } : {}),
       // A block's event is kept only where it differs from the alert's: the same rule the CAP reader applies.
       texts: args.texts.map(({ event: textEvent, ...text }) => ({ ...text, ...(textEvent && textEvent !== event ? { event: textEvent } : {}) })),
       areas,

@@ -11,6 +11,7 @@ import { capLabel } from '../../map/capLabels.ts';
 import { useConsole } from '../../state/useConsole.ts';
 import { applyTemplate, emptyForm, formToDraft, localMessage, type ComposerForm } from './composerForm.ts';
 import { AlertAreasSection } from './AlertAreasSection.tsx';
+import { ChannelsField } from './ChannelsField.tsx';
 import { firstBadDescription } from './drawnAreas.ts';
 import { TextBlock } from './TextBlock.tsx';
 
@@ -128,7 +129,8 @@ export function AlertComposer({ nodes, namedAreas, exerciseData, initial, onSave
         <span className="form-field__label">{t('alerts.field.groups')}</span>
         <input id={field('groups')} className="input" value={form.groups} onChange={(event) => set({ groups: event.target.value })} />
       </label>
-      <div className="form-row form-row--three">
+      <ChannelsField channels={form.channels} texts={form.texts} onChange={(channels) => set({ channels })} />
+      <div className="form-row form-row--times">
         {(['onset', 'effective', 'expires'] as const).map((name) => (
           <label key={name} className="form-field" htmlFor={field(name)}>
             <span className="form-field__label">{t(`alerts.field.${name}`)}</span>

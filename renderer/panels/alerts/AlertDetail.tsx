@@ -58,6 +58,11 @@ export function AlertDetail({ alert, onChanged, onEdit }: { alert: Alert; onChan
       <p className="alert-detail__codes">
         {capLabel('severity', alert.severity, locale)} · {capLabel('urgency', alert.urgency, locale)} · {capLabel('certainty', alert.certainty, locale)}
       </p>
+      <p className="alert-detail__muted" data-testid="alert-detail-channels">
+        {alert.channels?.length
+          ? t('alertChannels.detail', { channels: alert.channels.map((channel) => t(`alertChannels.channel.${channel}`)).join(locale === 'en' ? ', ' : '、') })
+          : t('alertChannels.none')}
+      </p>
       {block?.description && <p>{block.description}</p>}
       {block?.instruction && <p className="alert-detail__instruction">{block.instruction}</p>}
       {alert.references?.map((reference) => <p key={reference.identifier} className="alert-detail__muted">{t('alerts.references', { identifier: reference.identifier })}</p>)}

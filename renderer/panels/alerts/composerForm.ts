@@ -1,5 +1,5 @@
 import type { AlertTemplate } from '../../../shared/cap/templates.ts';
-import type { Alert, AlertArea, AlertText } from '../../../shared/domain/alert.ts';
+import type { Alert, AlertArea, AlertChannel, AlertText } from '../../../shared/domain/alert.ts';
 import type { MethodInput } from '../../../shared/ipc/contract.ts';
 import type { Locale } from '../../i18n/messages.ts';
 
@@ -24,6 +24,7 @@ export interface ComposerForm {
    */
   keptAreas: AlertArea[];
   groups: string;
+  channels: AlertChannel[];
   /** datetime-local values in Beijing time ('' for none). */
   onset: string;
   effective: string;
@@ -35,7 +36,7 @@ export function emptyForm(exercise: boolean): ComposerForm {
   return {
     templateId: '', event: '', categories: ['Met'], responseTypes: [], urgency: 'Expected', severity: 'Moderate', certainty: 'Likely',
     texts: [{ language: 'zh-CN', headline: '' }, { language: 'en', headline: '' }],
-    districtCodes: [], streetCodes: [], namedAreaIds: [], keptAreas: [], groups: 'public', onset: '', effective: '', expires: '', exercise,
+    districtCodes: [], streetCodes: [], namedAreaIds: [], keptAreas: [], groups: 'public', channels: [], onset: '', effective: '', expires: '', exercise,
   };
 }
 
@@ -59,7 +60,7 @@ export function applyTemplate(form: ComposerForm, template: AlertTemplate, now: 
     ...form,
     templateId: template.id, event: template.event, categories: [...template.categories], responseTypes: [...template.responseTypes],
     urgency: template.urgency, severity: template.severity, certainty: template.certainty,
-    texts: template.texts.map((text) => ({ ...text })), groups: template.groups.join(', '),
+    texts: template.texts.map((text) => ({ ...text })), groups: template.groups.join(', '), channels: [...template.channels],
     effective: toLocalInput(now.toISOString()), expires: toLocalInput(new Date(now.getTime() + template.expiresInHours * 3600_000).toISOString()),
   };
 }
@@ -83,7 +84,7 @@ export function alertToForm(alert: Alert): ComposerForm {
     id: alert.id, templateId: '', event: alert.event, categories: [...(alert.categories ?? ['Other'])], responseTypes: [...(alert.responseTypes ?? [])],
     urgency: alert.urgency, severity: alert.severity, certainty: alert.certainty,
     texts: (alert.texts ?? []).map((text) => ({ ...text })), districtCodes, streetCodes, namedAreaIds: [], keptAreas,
-    groups: alert.groups.join(', '), onset: local(alert.onset), effective: local(alert.effective), expires: local(alert.expires), exercise: alert.exercise,
+    groups: alert.groups.join(', '), channels: [...(alert.channels ?? [])], onset: local(alert.onset), effective: local(alert.effective), expires: local(alert.expires), exercise: alert.exercise,
   };
 }
 
@@ -117,6 +118,7 @@ export function formToDraft(form: ComposerForm, areaNames: Map<string, string>):
     event: form.event.trim(), categories: form.categories, responseTypes: form.responseTypes,
     urgency: form.urgency, severity: form.severity, certainty: form.certainty, texts, areas, namedAreaIds: form.namedAreaIds,
     groups: form.groups.split(/[,，、]/).map((group) => group.trim()).filter(Boolean).slice(0, 20),
+    channels: form.channels,
     ...(onset ? { onset } : {}), ...(effective ? { effective } : {}), ...(expires ? { expires } : {}),
     exercise: form.exercise,
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from '../call.ts';
 import {
-  ALERT_STATES, AlertArea, AlertText, CAP_CATEGORIES, CAP_CERTAINTIES, CAP_RESPONSE_TYPES, CAP_SEVERITIES, CAP_URGENCIES, type Alert,
+  ALERT_CHANNELS, ALERT_STATES, AlertArea, AlertText, CAP_CATEGORIES, CAP_CERTAINTIES, CAP_RESPONSE_TYPES, CAP_SEVERITIES, CAP_URGENCIES, type Alert,
 } from '../../domain/alert.ts';
 import { RecordId, Timestamp } from '../../domain/common.ts';
 
@@ -20,6 +20,8 @@ export const AlertDraftInput = z.object({
   /** Saved named areas (map:listAreas) to target as well. */
   namedAreaIds: z.array(RecordId).max(50).default([]),
   groups: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  /** Release channels; none chosen means the alert is held for downstream systems (the Atom feed) only. */
+  channels: z.array(z.enum(ALERT_CHANNELS)).max(ALERT_CHANNELS.length).optional(),
   onset: Timestamp.optional(),
   effective: Timestamp.optional(),
   expires: Timestamp.optional(),
