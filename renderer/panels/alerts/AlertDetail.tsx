@@ -81,6 +81,7 @@ export function AlertDetail({ alert, onChanged, onEdit }: { alert: Alert; onChan
       </div>
       {state === 'issued' && <p className="alert-detail__muted">{t('alerts.immutable')}</p>}
       <h4>{t('alerts.steps')}</h4>
+      {(alert.steps ?? []).length === 0 && <p className="alert-detail__muted">{t('alerts.noSteps')}</p>}
       <ul className="alert-detail__steps" data-testid="alert-steps">
         {(alert.steps ?? []).map((step, index) => (
           <li key={index}>{t('alerts.stepLine', { step: t(`alerts.step.${step.step}`), by: step.by, at: formatTime(step.at, locale) })}</li>
