@@ -50,6 +50,20 @@ describe('people covered by an alert', () => {
     expect(covered.parts.find((part) => part.code === HUANGPU)!.people).toBe(estimate(662_030 * Math.min(1, km2 / multiPolygonAreaKm2(huangpu.geometry!))));
   });
 
+  it('takes a 100,000-point outline (an imported hostile or very detailed area) in one pass', () => {
+    const centre = { lon: 121.4870, lat: 31.2200 };
+    const ring: Position[] = Array.from({ length: 100_000 }, (_, index) => {
+      const angle = (index / 100_000) * 2 * Math.PI;
+      return [centre.lon + (1 / (111.32 * Math.cos(centre.lat * Math.PI / 180))) * Math.cos(angle), centre.lat + (1 / 111.32) * Math.sin(angle)];
+    });
+    ring.push(ring[0]!);
+    const started = performance.now();
+    const km2 = coveredAreaByDistrict([area({ polygon: ring })], districts).get(HUANGPU)!;
+    console.log(`100,000-point polygon: covered area in ${Math.round(performance.now() - started)} ms`);
+    expect(km2).toBeGreaterThan(Math.PI * 0.97);
+    expect(km2).toBeLessThan(Math.PI * 1.03);
+  });
+
   it('counts overlapping shapes of one alert once, and an area outside the region not at all', () => {
     const circle = { lon: 121.4737, lat: 31.2304, radiusKm: 1 };
     const once = peopleCovered([area({ circles: [circle] })], districts, rows)!.people;

@@ -2,7 +2,7 @@ import type { AlertArea } from '../../../shared/domain/alert.ts';
 import { isWithin, levelOfCode } from '../../../shared/domain/codes.ts';
 import type { PeopleCovered, PeoplePart } from '../../../shared/ipc/contracts/alerts.ts';
 import { peopleOf, type PopulationRow } from '../../../shared/population/populationTable.ts';
-import { bboxOf, distanceKm, pointInMultiPolygon, pointInRing, type BBox, type MultiPolygonCoordinates, type Position } from '../seed/geometry.ts';
+import { bboxOf, type BBox, type MultiPolygonCoordinates, type Position } from '../seed/geometry.ts';
 
 const EARTH_RADIUS_KM = 6371.0088;
 const RAD = Math.PI / 180;
@@ -55,30 +55,85 @@ function shapesBox({ rings, circles }: Shapes): BBox | null {
   return box;
 }
 
+/** Longitudes where a row at `lat` crosses the rings' edges, sorted: inside runs between pairs (even-odd). */
+function crossings(rings: readonly (readonly Position[])[], lat: number): number[] {
+  const xs: number[] = [];
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [x1, y1] = ring[j]!;
+      const [x2, y2] = ring[i]!;
+      if (y1 > lat !== y2 > lat) xs.push(x1 + ((lat - y1) * (x2 - x1)) / (y2 - y1));
+    }
+  }
+  return xs.sort((a, b) => a - b);
+}
+
+interface Row { lat: number; minLon: number; step: number; columns: number }
+
+/** Marks the row's sample columns whose centres lie between lon `from` and `to`. */
+function mark(cells: Uint8Array | Int16Array, row: Row, from: number, to: number, value: number): void {
+  const first = Math.max(0, Math.ceil((from - row.minLon) / row.step - 0.5));
+  const last = Math.min(row.columns - 1, Math.floor((to - row.minLon) / row.step - 0.5));
+  for (let column = first; column <= last; column += 1) cells[column] = value;
+}
+
+function markRings(cells: Uint8Array | Int16Array, row: Row, rings: readonly (readonly Position[])[], value: number): void {
+  const xs = crossings(rings, row.lat);
+  for (let k = 0; k + 1 < xs.length; k += 2) mark(cells, row, xs[k]!, xs[k + 1]!, value);
+}
+
+/** The longitudes within `radiusKm` (on the sphere) of a centre, along the row's latitude. */
+function markCircle(cells: Uint8Array, row: Row, [lon, lat]: Position, radiusKm: number): void {
+  const phi = row.lat * RAD;
+  const phi0 = lat * RAD;
+  const cosine = (Math.cos(radiusKm / EARTH_RADIUS_KM) - Math.sin(phi0) * Math.sin(phi)) / (Math.cos(phi0) * Math.cos(phi));
+  if (cosine > 1 || !Number.isFinite(cosine)) return;
+  const halfWidth = Math.acos(Math.max(-1, cosine)) / RAD;
+  mark(cells, row, lon - halfWidth, lon + halfWidth, 1);
+}
+
 /**
- * The area (km²) of each district that the drawn shapes cover, by sampling a grid over the
- * shapes' bounding box: the union of every polygon and circle of the alert, counted once
- * where they overlap. Each sample stands for its cell's true area on the sphere.
+ * The area (km²) of each district that the drawn shapes cover, sampled on a grid over the part
+ * of the shapes' bounding box that the districts reach: the union of every polygon and circle of
+ * the alert, counted once where they overlap. Each sample stands for its cell's true area on the
+ * sphere. Row by row, edge crossings give the runs inside each shape and each district, so the
+ * cost grows with rows × edges, not samples × edges: a 100,000-point polygon stays fast.
  */
 export function coveredAreaByDistrict(areas: readonly AlertArea[], districts: readonly DistrictRef[]): Map<string, number> {
   const shapes = shapesOf(areas);
-  const box = shapesBox(shapes);
   const covered = new Map<string, number>();
-  if (!box) return covered;
-  const bounded = districts.filter((district) => district.geometry).map((district) => ({ district, box: bboxOf(district.geometry!) }));
-  const stepLon = (box.maxLon - box.minLon) / GRID;
+  const shapeBox = shapesBox(shapes);
+  const bounded = districts.filter((district) => district.geometry).map((district) => ({
+    district, box: bboxOf(district.geometry!), rings: district.geometry!.flat() as Position[][],
+  }));
+  if (!shapeBox || bounded.length === 0) return covered;
+  const box = {
+    minLon: Math.max(shapeBox.minLon, Math.min(...bounded.map((entry) => entry.box.minLon))),
+    maxLon: Math.min(shapeBox.maxLon, Math.max(...bounded.map((entry) => entry.box.maxLon))),
+    minLat: Math.max(shapeBox.minLat, Math.min(...bounded.map((entry) => entry.box.minLat))),
+    maxLat: Math.min(shapeBox.maxLat, Math.max(...bounded.map((entry) => entry.box.maxLat))),
+  };
+  const step = (box.maxLon - box.minLon) / GRID;
   const stepLat = (box.maxLat - box.minLat) / GRID;
-  if (!(stepLon > 0) || !(stepLat > 0)) return covered;
-  for (let row = 0; row < GRID; row += 1) {
-    const lat = box.minLat + (row + 0.5) * stepLat;
-    const cellKm2 = EARTH_RADIUS_KM * EARTH_RADIUS_KM * stepLon * RAD * (Math.sin((lat + stepLat / 2) * RAD) - Math.sin((lat - stepLat / 2) * RAD));
+  if (!(step > 0) || !(stepLat > 0)) return covered;
+  const inside = new Uint8Array(GRID);
+  const owner = new Int16Array(GRID);
+  for (let index = 0; index < GRID; index += 1) {
+    const row: Row = { lat: box.minLat + (index + 0.5) * stepLat, minLon: box.minLon, step, columns: GRID };
+    inside.fill(0);
+    for (const ring of shapes.rings) markRings(inside, row, [ring], 1);
+    for (const circle of shapes.circles) markCircle(inside, row, circle.centre, circle.radiusKm);
+    owner.fill(-1);
+    bounded.forEach((entry, position) => {
+      if (row.lat >= entry.box.minLat && row.lat <= entry.box.maxLat) markRings(owner, row, entry.rings, position);
+    });
+    const cellKm2 = EARTH_RADIUS_KM * EARTH_RADIUS_KM * step * RAD * (Math.sin((row.lat + stepLat / 2) * RAD) - Math.sin((row.lat - stepLat / 2) * RAD));
     for (let column = 0; column < GRID; column += 1) {
-      const point: Position = [box.minLon + (column + 0.5) * stepLon, lat];
-      const inside = shapes.rings.some((ring) => pointInRing(point, ring)) || shapes.circles.some((circle) => distanceKm(point, circle.centre) <= circle.radiusKm);
-      if (!inside) continue;
-      const hit = bounded.find(({ district, box: b }) => point[0] >= b.minLon && point[0] <= b.maxLon && point[1] >= b.minLat && point[1] <= b.maxLat
-        && pointInMultiPolygon(point, district.geometry!));
-      if (hit) covered.set(hit.district.code, (covered.get(hit.district.code) ?? 0) + cellKm2);
+      const position = owner[column]!;
+      if (inside[column] && position >= 0) {
+        const code = bounded[position]!.district.code;
+        covered.set(code, (covered.get(code) ?? 0) + cellKm2);
+      }
     }
   }
   return covered;
