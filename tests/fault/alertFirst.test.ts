@@ -108,6 +108,7 @@ function expectFirst(seen: Arrival, issued: Alert): void {
   const stillQueued = BULK_ROWS - seen.bulkAtIssue;
   expect(stillQueued, `${seen.node}: the bulk was still mostly queued when the alert was issued`).toBeGreaterThan(BULK_ROWS / 2);
   expect(seen.bulkAtArrival - seen.bulkAtIssue, `${seen.node}: bulk rows that crossed before the alert`).toBeLessThan(stillQueued / 2);
+  expect(seen.bulkAtArrival, `${seen.node}: bulk rows held when the alert was there`).toBeLessThan(BULK_ROWS / 2);
 }
 
 /**

@@ -9,11 +9,13 @@
  * does) plus its round trip: on fibre that is megabytes and changes nothing; on a link carrying
  * 6 KB/s it is one small frame, and an alert issued behind a bulk import crosses within seconds.
  *
- * Whenever everything sent has been acknowledged, the rate measured so far is old news (the link
- * may narrow before the next burst), so each burst starts with one small frame and the window
- * doubles with each ack while the measured rate allows, like TCP's slow start. On loopback that
- * costs a few milliseconds a burst; in exchange a burst written after a link narrowed never puts
- * more than a small frame on the wire before the link's pace is known.
+ * Once the outbox has run dry and everything sent has been acknowledged, the rate measured so far
+ * is old news (the link may narrow before the next burst), so the next burst starts with one small
+ * frame and the window doubles with each ack while the measured rate allows, like TCP's slow
+ * start. On loopback that costs a few milliseconds a burst; in exchange a burst written after a
+ * link narrowed never puts more than a small frame on the wire before the link's pace is known.
+ * (Only a dry outbox ends a burst: a window that drains because the receiver is quicker than the
+ * sender reads and compresses keeps its size, or a bootstrap would crawl in small frames.)
  */
 
 /** The window a burst starts with, and its floor: one small frame. */
@@ -37,6 +39,8 @@ export class SendWindow {
   private rtts: number[] = [];
   /** Raw JSON bytes per byte on the wire (deflate), to size reads so their frame fits the room left. */
   private rawPerWire = 4;
+  /** The outbox ran dry since the last frame went out. */
+  private dry = true;
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
@@ -63,9 +67,15 @@ export class SendWindow {
     return Math.max(MIN_READ_BYTES, Math.min(max, Math.floor(room * this.rawPerWire)));
   }
 
+  /** The link found nothing more to send: when what is in flight is acknowledged, the burst is over. */
+  outboxDry(): void {
+    this.dry = true;
+  }
+
   /** A frame of `wireBytes` went out, made from `rawBytes` of ops. */
   sent(wireBytes: number, rawBytes: number): void {
     this.restartIfDrained();
+    this.dry = false;
     this.frames.push({ bytes: wireBytes, at: this.now() });
     this.inflightBytes += wireBytes;
     if (wireBytes > 0 && rawBytes > 0) this.rawPerWire = this.rawPerWire * 0.7 + (rawBytes / wireBytes) * 0.3;
@@ -97,7 +107,7 @@ export class SendWindow {
   }
 
   private restartIfDrained(): void {
-    if (this.frames.length === 0) {
+    if (this.dry && this.frames.length === 0) {
       this.windowBytes = MIN_WINDOW_BYTES;
       this.rates = [];
     }

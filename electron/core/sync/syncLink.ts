@@ -201,7 +201,10 @@ export class SyncLink {
   private async pumpLoop(): Promise<void> {
     while (!this.closed && this.ws.bufferedAmount < 8 * BATCH_BYTES) {
       const lane = this.drained.findIndex((done, index) => !done && (!this.narrow || index === 0));
-      if (lane < 0) return;
+      if (lane < 0) {
+        this.window.outboxDry();
+        return;
+      }
       // P0 goes as soon as it is written (it is small, and nothing outranks it); the rest waits for room.
       if (lane > 0 && (this.inflight >= WINDOW || !this.window.open)) return;
       const wakesBefore = this.wakes;
