@@ -48,11 +48,11 @@ function depotsCsv(prefix: string, districtCode: string, rows: number): string {
 async function dutyOfficers(id: string, centre: string): Promise<{ drafter: ApiClient; chief: ApiClient }> {
   const drafter = await cluster.call(id, 'users:add', { name: `${centre}值班员`, role: 'duty' });
   const chief = await cluster.call(id, 'users:add', { name: `${centre}值班长`, role: 'duty' });
-  const sessionsOf = [await cluster.connectAs(id, drafter.token, `${id} drafter`), await cluster.connectAs(id, chief.token, `${id} chief`)];
-  sessions.push(...sessionsOf);
-  const [a, b] = sessionsOf as [ApiClient, ApiClient];
-  expect((await a.call('users:me', {})).role).toBe('duty');
-  return { drafter: a, chief: b };
+  const officers = { drafter: await cluster.connectAs(id, drafter.token, `${id} drafter`), chief: await cluster.connectAs(id, chief.token, `${id} chief`) };
+  sessions.push(officers.drafter, officers.chief);
+  // Signed in as themselves, not as the console's administrator.
+  for (const officer of [officers.drafter, officers.chief]) expect((await officer.call('users:me', {})).role).toBe('duty');
+  return officers;
 }
 
 /**
