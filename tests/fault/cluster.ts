@@ -144,6 +144,14 @@ export class Cluster {
     return member.connecting;
   }
 
+  /**
+   * A second API connection to `id`, signed in with a user's own token (from `users:add`) instead
+   * of the data folder's administrator token; the caller closes it.
+   */
+  connectAs(id: string, token: string, label = id): Promise<ApiClient> {
+    return ApiClient.connect(this.member(id).port, token, label);
+  }
+
   /** Reports one city-wide incident on `id` and records it once the API acknowledges it. */
   async writeOne(id: string, label = 'w'): Promise<Acked> {
     const n = ++this.writeCount;

@@ -9,6 +9,7 @@ import type { Level } from '../../../shared/sync/issueRules.ts';
 import type { Refusal } from './admission.ts';
 import { BEIDOU_MESSAGE_BYTES, encodeBatch, encodeNarrow, fromWire, FrameError } from './codec.ts';
 import type { ControlChannel } from './controlChannel.ts';
+import { SendWindow } from './sendWindow.ts';
 
 /** Batches in flight per link before the sender waits for acks: keeps memory flat on both sides. */
 const WINDOW = 4;
@@ -83,6 +84,8 @@ export class SyncLink {
    */
   private wakes = 0;
   private inflight = 0;
+  /** Bytes on the wire unacknowledged, kept to about a second of the link's pace so a P0 op never waits behind minutes of bulk. */
+  private readonly window = new SendWindow();
   private pumping = false;
   private again = false;
   private receiving: Promise<void> = Promise.resolve();
@@ -196,12 +199,17 @@ export class SyncLink {
   }
 
   private async pumpLoop(): Promise<void> {
-    while (!this.closed && this.inflight < WINDOW && this.ws.bufferedAmount < 8 * BATCH_BYTES) {
+    while (!this.closed && this.ws.bufferedAmount < 8 * BATCH_BYTES) {
       const lane = this.drained.findIndex((done, index) => !done && (!this.narrow || index === 0));
-      if (lane < 0) return;
+      if (lane < 0) {
+        this.window.outboxDry();
+        return;
+      }
+      // P0 goes as soon as it is written (it is small, and nothing outranks it); the rest waits for room.
+      if (lane > 0 && (this.inflight >= WINDOW || !this.window.open)) return;
       const wakesBefore = this.wakes;
       const read = await this.options.store.sync('readLane', {
-        lane, after: this.sent[lane]!, limit: this.narrow ? 1 : BATCH_OPS, maxBytes: BATCH_BYTES,
+        lane, after: this.sent[lane]!, limit: this.narrow ? 1 : BATCH_OPS, maxBytes: this.narrow ? BATCH_BYTES : this.window.readBytes(BATCH_BYTES),
         excludeVia: this.peer.nodeId, visibleTo: this.options.relation === 'child' ? this.peer.nodeCode : null,
       });
       if (this.closed) return;
@@ -228,6 +236,7 @@ export class SyncLink {
       this.sent[lane] = read.upTo;
       this.drained[lane] = !read.more && this.wakes === wakesBefore;
       this.inflight += 1;
+      this.window.sent(frame.length, read.json.length);
       this.countBytes(frame.length);
       this.ws.send(frame);
     }
@@ -263,6 +272,7 @@ export class SyncLink {
         const { lane, upTo } = message;
         this.acked[lane] = Math.max(this.acked[lane]!, upTo);
         this.inflight = Math.max(0, this.inflight - 1);
+        this.window.acked();
         void this.options.store.sync('noteAcked', { peer: this.peer.nodeId, lane, upTo }).catch(() => null);
         this.pump();
         this.options.onChange?.();
@@ -274,6 +284,7 @@ export class SyncLink {
         if (sentAt !== undefined) {
           this.pings.delete(message.id);
           const rtt = performance.now() - sentAt;
+          this.window.noteRtt(rtt);
           this.rttMs = this.rttMs === null ? rtt : this.rttMs * 0.8 + rtt * 0.2;
           this.pingHistory.push(true);
         }
