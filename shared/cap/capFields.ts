@@ -86,7 +86,9 @@ function checkEnum<T extends string>(path: string, value: string, values: readon
 }
 
 // CAP 1.2 writes UTC as -00:00 and forbids Z; older senders used Z, which is read as UTC too.
-const CAP_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?([+-]\d{2}:\d{2}|Z)$/;
+// Some senders drop the seconds (08:00+08:00): unambiguous, so read as :00. A time without its
+// zone is refused: it could be any of 26 instants.
+const CAP_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([+-]\d{2}:\d{2}|Z)$/;
 
 /** A CAP dateTime with its zone, as an ISO-8601 UTC timestamp. */
 export function capTime(path: string, value: string): string {

@@ -71,4 +71,29 @@ describe('reading CAP', () => {
     expect(alert.exercise).toBe(true);
     expect(writeCap12(alert)).toContain('<status>Exercise</status>');
   });
+
+  it('reads Z, -00:00, +08:00 and times without seconds as the same instant; refuses a time without its zone', () => {
+    const sentAs = (sent: string) => readCapDocument(message(GOOD_INFO).replace('2026-07-01T08:00:00+08:00', sent)).alerts[0]!.sent;
+    expect(sentAs('2026-07-01T00:00:00Z')).toBe('2026-07-01T00:00:00.000Z');
+    expect(sentAs('2026-07-01T00:00:00-00:00')).toBe('2026-07-01T00:00:00.000Z');
+    expect(sentAs('2026-07-01T08:00+08:00')).toBe('2026-07-01T00:00:00.000Z');
+    expect(refusal(message(GOOD_INFO).replace('2026-07-01T08:00:00+08:00', '2026-07-01T08:00:00')).message).toMatch(/^alert\.sent: '2026-07-01T08:00:00' is not a date and time with its zone/);
+  });
+
+  it('refuses a message sent more than a day after the console clock, and takes one a few hours ahead', () => {
+    const now = new Date('2026-07-01T00:00:00Z');
+    const at = (sent: string) => message(GOOD_INFO).replace('2026-07-01T08:00:00+08:00', sent);
+    expect(readCapDocument(at('2026-07-01T20:00:00+08:00'), { now }).alerts).toHaveLength(1);
+    let error: unknown;
+    try { readCapDocument(at('2099-01-01T00:00:00-00:00'), { now }); } catch (caught) { error = caught; }
+    expect((error as CapError).message).toMatch(/^alert\.sent: is 2099-01-01T00:00:00\.000Z, more than a day after this console's clock \(2026-07-01T00:00:00\.000Z\)/);
+  });
+
+  it('notes an XML signature as not verified and ignores elements of other namespaces', () => {
+    const signed = message(GOOD_INFO, `<Signature xmlns="http://www.w3.org/2000/09/xmldsig#"><SignedInfo/><SignatureValue>AAAA</SignatureValue></Signature>
+      <ext:priority xmlns:ext="urn:example:extension">1</ext:priority>`);
+    const document = readCapDocument(signed);
+    expect(document.alerts).toHaveLength(1);
+    expect(document.notes).toEqual([{ element: 'alert.Signature', en: 'is an XML signature, not verified: the message was read like an unsigned one', zh: expect.stringContaining('未验证') }]);
+  });
 });

@@ -135,15 +135,18 @@ export function readXml(text: string): XmlElement {
   return roots[0]!;
 }
 
+/** A compressed file is named as such: compressed files are never opened (no zip or gzip bombs). */
+export function compressedError(kind: 'gzip' | 'ZIP'): CapError {
+  return new CapError('document', `is a ${kind}-compressed file, not XML; compressed files are not opened: unpack it and import the XML file inside`,
+    `是 ${kind} 压缩文件，不是 XML；本系统不打开压缩文件，请解压后导入其中的 XML 文件`);
+}
+
 /** A gzip or ZIP file read as text: say what it is rather than report its first byte as bad XML. */
 function refuseCompressed(body: string): void {
   // gzip starts 1F 8B; read as UTF-8 the 8B becomes U+FFFD. ZIP starts "PK" 03 04.
   const gzip = body.charCodeAt(0) === 0x1f && (body.charCodeAt(1) === 0x8b || body.charCodeAt(1) === 0xfffd);
-  const kind = gzip ? 'gzip' : body.startsWith('PK\u0003\u0004') ? 'ZIP' : null;
-  if (kind) {
-    throw new CapError('document', `is a ${kind}-compressed file, not XML; compressed files are not opened: unpack it and import the XML file inside`,
-      `是 ${kind} 压缩文件，不是 XML；本系统不打开压缩文件，请解压后导入其中的 XML 文件`);
-  }
+  if (gzip) throw compressedError('gzip');
+  if (body.startsWith('PK\u0003\u0004')) throw compressedError('ZIP');
 }
 
 function refuseNonXmlCharacters(body: string): void {
