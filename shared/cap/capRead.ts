@@ -4,6 +4,7 @@ import {
 } from '../domain/alert.ts';
 import { dedupeAreas, PointBudget, readArea } from './capArea.ts';
 import { CapError } from './capError.ts';
+import { plainText } from './capText.ts';
 import { alertIdFor, CAP_NAMESPACES, CapFields, capTime, checkIdentifier } from './capFields.ts';
 import type { XmlElement } from './xmlTree.ts';
 
@@ -52,7 +53,7 @@ export function readCapAlert(element: XmlElement, path = 'alert', options: CapRe
     throw new CapError(fields.at('info'), `has ${infoElements.length} blocks; the console keeps at most ${MAX_INFO_BLOCKS} languages`, `共 ${infoElements.length} 个信息块；本系统最多保存 ${MAX_INFO_BLOCKS} 种语言`);
   }
   const budget = new PointBudget();
-  const infos = infoElements.map((info, index) => readInfo(info, fields.at('info', index), version, budget));
+  const infos = primaryFirst(infoElements.map((info, index) => readInfo(info, fields.at('info', index), version, budget)));
   const first = infos[0];
   const texts: AlertText[] = infos.map((info) => ({ ...info.text, ...(first && info.event !== first.event ? { event: info.event } : {}) }));
   const candidate = {
@@ -88,6 +89,16 @@ export function readCapAlert(element: XmlElement, path = 'alert', options: CapRe
     throw new CapError(`${path}.${issue.path.join('.')}`, issue.message, `不符合本系统预警格式：${issue.message}`);
   }
   return parsed.data;
+}
+
+/**
+ * The info blocks with the one the duty officer reads first at the front: Chinese, then English,
+ * then the sender's order. The alert's event, severity and times come from it, so a Belgian
+ * warning in Dutch, French, German and English shows as "Yellow Wind Warning", not in Dutch.
+ */
+function primaryFirst(infos: InfoBlock[]): InfoBlock[] {
+  const rank = (language: string) => (/^zh-CN$/i.test(language) ? 0 : /^zh\b/i.test(language) ? 1 : /^en\b/i.test(language) ? 2 : 3);
+  return infos.map((info, index) => ({ info, index })).sort((a, b) => rank(a.info.text.language) - rank(b.info.text.language) || a.index - b.index).map(({ info }) => info);
 }
 
 function optionalText(fields: CapFields, name: 'source' | 'note', max: number): Record<string, string> {
@@ -134,8 +145,8 @@ function readInfo(element: XmlElement, path: string, version: string, budget: Po
   const audience = fields.text('audience', 2000);
   const headline = fields.text('headline', 400);
   const senderName = fields.text('senderName', 200);
-  const description = fields.text('description', 8000);
-  const instruction = fields.text('instruction', 4000);
+  const description = plainText(fields.text('description', 8000));
+  const instruction = plainText(fields.text('instruction', 4000));
   const web = fields.text('web', 500);
   const contact = fields.text('contact', 500);
   const language = fields.text('language', 10) ?? 'en-US';

@@ -56,3 +56,12 @@ describe('the XML reader refuses what is not a plain XML document, naming where 
     expect(root.children[1]!.children[0]).toMatchObject({ name: 'event', namespace: CAP12, text: 'x' });
   });
 });
+
+describe('a file cut short or with two roots', () => {
+  it('names the elements left open rather than the validator internals', () => {
+    expect(refusal('<alert><info><area><geocode><valueName>CPEAS').message)
+      .toBe('document: ends before 5 elements are closed (<alert> > <info> > <area> > <geocode> > <valueName>): the file is cut short or damaged');
+    expect(refusal('<alert><info></info>').message).toBe('document: ends before its element is closed (<alert>): the file is cut short or damaged');
+    expect(refusal('<a></a><b/>').message).toBe('document: has 2 root elements; an XML document has exactly one');
+  });
+});

@@ -84,9 +84,7 @@ export function readXml(text: string): XmlElement {
     }
   }
   const valid = XMLValidator.validate(body);
-  if (valid !== true) {
-    throw new CapError(`line ${valid.err.line}`, `is not well-formed XML: ${valid.err.msg}`, `不是格式正确的 XML：${valid.err.msg}`);
-  }
+  if (valid !== true) throw notWellFormed(valid.err);
   let nodes: OrderedNode[];
   try {
     nodes = PARSER.parse(body) as OrderedNode[];
@@ -131,8 +129,33 @@ export function readXml(text: string): XmlElement {
     return element;
   };
   const roots = nodes.map((node) => convert(node, {}, 0)).filter((element): element is XmlElement => element !== null);
-  if (roots.length !== 1) throw new CapError('document', 'has no root element', '没有根元素');
+  if (roots.length === 0) throw new CapError('document', 'has no root element', '没有根元素');
+  if (roots.length > 1) throw new CapError('document', `has ${roots.length} root elements; an XML document has exactly one`, `有 ${roots.length} 个根元素；XML 文件只能有一个`);
   return roots[0]!;
+}
+
+/**
+ * The validator's finding in the duty officer's words. A file cut short (a truncated download)
+ * is reported as the elements left open, not as the validator's internal list.
+ */
+function notWellFormed(error: { msg: string; line: number }): CapError {
+  let open: string[] | null = null;
+  const list = /^Invalid '(\[[\s\S]*\])' found\.$/.exec(error.msg)?.[1];
+  if (list) {
+    try {
+      open = (JSON.parse(list) as unknown[]).map(String);
+    } catch {
+      open = null;
+    }
+  }
+  const unclosed = /^Unclosed tag '([^']*)'\.$/.exec(error.msg)?.[1];
+  if (unclosed !== undefined) open = [unclosed];
+  if (open && open.length > 0) {
+    const shown = `${open.length > 5 ? '… > ' : ''}${open.slice(-5).map((name) => `<${name}>`).join(' > ')}`;
+    return new CapError('document', `ends before ${open.length === 1 ? 'its element is' : `${open.length} elements are`} closed (${shown}): the file is cut short or damaged`,
+      `在 ${open.length} 个元素闭合前就结束了（${shown}）：文件不完整或已损坏`);
+  }
+  return new CapError(`line ${error.line}`, `is not well-formed XML: ${error.msg}`, `不是格式正确的 XML：${error.msg}`);
 }
 
 /** A compressed file is named as such: compressed files are never opened (no zip or gzip bombs). */
