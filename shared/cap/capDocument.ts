@@ -1,5 +1,5 @@
 import type { Alert } from '../domain/alert.ts';
-import { CapError } from './capError.ts';
+import { CapError, type CapNote } from './capError.ts';
 import { isCapAlert, readCapAlert, type CapReadOptions } from './capRead.ts';
 import { CAP_NAMESPACES } from './capFields.ts';
 import { childrenNamed, readXml, type XmlElement } from './xmlTree.ts';
@@ -15,8 +15,7 @@ const EDXL_REQUIRED = ['distributionID', 'senderID', 'dateTimeSent', 'distributi
 
 type AlertReader = (element: XmlElement, path: string) => Alert;
 
-/** A note about something in the document that was deliberately not imported. */
-export interface CapNote { element: string; en: string; zh: string }
+export type { CapNote };
 
 /** What a document holds: its kind, the alerts read from it, and what was left out and why. */
 export interface CapDocument {
@@ -33,8 +32,9 @@ export interface CapDocument {
 export function readCapDocument(text: string, options: CapReadOptions = {}): CapDocument {
   const root = readXml(text);
   const signatures: CapNote[] = [];
+  const shortened: CapNote[] = [];
   const read: AlertReader = (element, path) => {
-    const alert = readCapAlert(element, path, options);
+    const alert = readCapAlert(element, path, { ...options, notes: shortened });
     const signed = childrenNamed(element, 'Signature', XML_SIGNATURE).length;
     if (signed > 0) {
       signatures.push({ element: `${path}.Signature`, en: `is ${signed === 1 ? 'an XML signature' : `${signed} XML signatures`}, not verified: the message was read like an unsigned one`,
@@ -43,7 +43,7 @@ export function readCapDocument(text: string, options: CapReadOptions = {}): Cap
     return alert;
   };
   const document = readRoot(root, read);
-  return { ...document, notes: [...document.notes, ...signatures] };
+  return { ...document, notes: [...document.notes, ...shortened, ...signatures] };
 }
 
 function readRoot(root: XmlElement, read: AlertReader): CapDocument {

@@ -96,4 +96,17 @@ describe('reading CAP', () => {
     expect(document.alerts).toHaveLength(1);
     expect(document.notes).toEqual([{ element: 'alert.Signature', en: 'is an XML signature, not verified: the message was read like an unsigned one', zh: expect.stringContaining('未验证') }]);
   });
+
+  it('keeps a long description in part with a note, the latest 50 references, and an area of 150 geocodes', () => {
+    const long = 'Storm surge. '.repeat(1000);
+    const triples = Array.from({ length: 60 }, (_, index) => `nws,id-${index},2026-06-30T${String(index % 24).padStart(2, '0')}:00:00-00:00`).join(' ');
+    const geocodes = Array.from({ length: 150 }, (_, index) => `<geocode><valueName>UGC</valueName><value>CAZ${String(index).padStart(3, '0')}</value></geocode>`).join('');
+    const document = readCapDocument(message(`${GOOD_INFO}<description>${long}</description><area><areaDesc>California</areaDesc>${geocodes}</area>`, `<references>${triples}</references>`));
+    const alert = document.alerts[0]!;
+    expect(alert.texts![0]!.description).toHaveLength(8000);
+    expect(alert.texts![0]!.description!.endsWith('…')).toBe(true);
+    expect(document.notes).toEqual([{ element: 'alert.info[1].description', en: 'is 12999 characters; the first 7999 were kept', zh: '长 12999 字符，保留前 7999 字符' }]);
+    expect(alert.references!.map((reference) => reference.identifier)).toEqual(Array.from({ length: 50 }, (_, index) => `id-${index + 10}`));
+    expect(alert.areas[0]!.geocodes).toHaveLength(150);
+  });
 });

@@ -3,7 +3,7 @@ import {
   type AlertArea, type AlertReference, type AlertText,
 } from '../domain/alert.ts';
 import { dedupeAreas, PointBudget, readArea } from './capArea.ts';
-import { CapError } from './capError.ts';
+import { CapError, type CapNote } from './capError.ts';
 import { plainText } from './capText.ts';
 import { alertIdFor, CAP_NAMESPACES, CapFields, capTime, checkIdentifier } from './capFields.ts';
 import type { XmlElement } from './xmlTree.ts';
@@ -15,7 +15,16 @@ const INFO_ELEMENTS = ['language', 'category', 'event', 'responseType', 'urgency
 const MAX_INFO_BLOCKS = 8;
 
 /** What the reader compares against: the console's clock (a message cannot be sent in the future). */
-export interface CapReadOptions { now?: Date }
+export interface CapReadOptions {
+  now?: Date;
+  /** Where the reader says what it shortened (a text over the console's limit is kept in part, not refused). */
+  notes?: CapNote[];
+}
+
+/** Longest text read at all; longer texts are refused. Between the console's limit and this, texts are shortened. */
+const READ_LIMIT = 100_000;
+/** Real senders keep long-lived events' whole chain of references; the console keeps the latest. */
+const MAX_REFERENCES = 50;
 
 /** How far a sender's clock may run ahead of ours (a zone written wrongly is at most 14 h off). */
 const FUTURE_TOLERANCE_MS = 24 * 3600_000;
@@ -53,7 +62,8 @@ export function readCapAlert(element: XmlElement, path = 'alert', options: CapRe
     throw new CapError(fields.at('info'), `has ${infoElements.length} blocks; the console keeps at most ${MAX_INFO_BLOCKS} languages`, `共 ${infoElements.length} 个信息块；本系统最多保存 ${MAX_INFO_BLOCKS} 种语言`);
   }
   const budget = new PointBudget();
-  const infos = primaryFirst(infoElements.map((info, index) => readInfo(info, fields.at('info', index), version, budget)));
+  const context: InfoContext = { version, budget, notes: options.notes ?? [] };
+  const infos = primaryFirst(infoElements.map((info, index) => readInfo(info, fields.at('info', index), context)));
   const first = infos[0];
   const texts: AlertText[] = infos.map((info) => ({ ...info.text, ...(first && info.event !== first.event ? { event: info.event } : {}) }));
   const candidate = {
@@ -112,13 +122,14 @@ function readReferences(fields: CapFields): AlertReference[] {
   if (raw === undefined) return [];
   const path = fields.at('references');
   if (raw === '') throw new CapError(path, 'is empty; give at least one sender,identifier,sent or leave the element out', '为空；至少给出一条“发布者,标识,时间”，或删去此元素');
-  return raw.split(/\s+/).map((triple, index) => {
+  const references = raw.split(/\s+/).map((triple, index) => {
     const parts = triple.split(',');
     if (parts.length !== 3 || parts.some((part) => part === '')) {
       throw new CapError(`${path}[${index + 1}]`, `'${triple}' is not sender,identifier,sent`, `“${triple}”不是“发布者,标识,时间”`);
     }
     return { sender: parts[0]!, identifier: parts[1]!, sent: capTime(`${path}[${index + 1}]`, parts[2]!) };
   });
+  return references.slice(-MAX_REFERENCES);
 }
 
 interface InfoBlock {
@@ -136,19 +147,32 @@ interface InfoBlock {
   areas: AlertArea[];
 }
 
-function readInfo(element: XmlElement, path: string, version: string, budget: PointBudget): InfoBlock {
+interface InfoContext { version: string; budget: PointBudget; notes: CapNote[] }
+
+/**
+ * A text kept even when it is longer than the console stores: a hurricane statement's description
+ * can run past 8,000 characters, and refusing the warning for it would be worse than shortening it.
+ */
+function longText(fields: CapFields, name: string, max: number, notes: CapNote[]): string | undefined {
+  const value = plainText(fields.text(name, READ_LIMIT));
+  if (value === undefined || value.length <= max) return value;
+  notes.push({ element: fields.at(name), en: `is ${value.length} characters; the first ${max - 1} were kept`, zh: `长 ${value.length} 字符，保留前 ${max - 1} 字符` });
+  return `${value.slice(0, max - 1)}…`;
+}
+
+function readInfo(element: XmlElement, path: string, { version, budget, notes }: InfoContext): InfoBlock {
   const fields = new CapFields(element, path, INFO_ELEMENTS);
   const categories = fields.manyOf('category', CAP_CATEGORIES);
   if (categories.length === 0) throw new CapError(fields.at('category'), 'is required and missing', '为必填项，但缺失');
   const event = fields.required('event');
   if (event.length > 200) throw new CapError(fields.at('event'), `is ${event.length} characters; the limit is 200`, `长度 ${event.length} 字符，上限 200`);
   const audience = fields.text('audience', 2000);
-  const headline = fields.text('headline', 400);
-  const senderName = fields.text('senderName', 200);
-  const description = plainText(fields.text('description', 8000));
-  const instruction = plainText(fields.text('instruction', 4000));
+  const headline = longText(fields, 'headline', 400, notes);
+  const senderName = longText(fields, 'senderName', 200, notes);
+  const description = longText(fields, 'description', 8000, notes);
+  const instruction = longText(fields, 'instruction', 4000, notes);
   const web = fields.text('web', 500);
-  const contact = fields.text('contact', 500);
+  const contact = longText(fields, 'contact', 500, notes);
   const language = fields.text('language', 10) ?? 'en-US';
   return {
     event,

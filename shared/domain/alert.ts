@@ -44,8 +44,8 @@ export const AlertArea = z.object({
   /** Any further polygons of the same area. */
   morePolygons: z.array(Ring).max(20).optional(),
   circles: z.array(z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90), radiusKm: z.number().min(0).max(20_000) })).max(20).optional(),
-  /** Geocodes of other schemes (SAME, FIPS, ISO 3166-2…), kept as sent. */
-  geocodes: z.array(z.object({ valueName: z.string().min(1).max(200), value: z.string().min(1).max(200) })).max(100).optional(),
+  /** Geocodes of other schemes (SAME, UGC, EMMA_ID…), kept as sent: a state-wide NWS heat warning lists well over 100. */
+  geocodes: z.array(z.object({ valueName: z.string().min(1).max(200), value: z.string().min(1).max(200) })).max(1000).optional(),
 });
 export type AlertArea = z.infer<typeof AlertArea>;
 
