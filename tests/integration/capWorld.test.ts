@@ -150,6 +150,10 @@ describe('an attacker on the hall network: each refused within 2 s, nothing stor
       bytes: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(path.join(CAP_WORLD_DIR, 'hostile-billion-laughs.cap'), 'utf8').replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>'), 'utf16le')]),
       rule: 'document: contains a DOCTYPE declaration',
     },
+    'namespace-flood.cap': {
+      bytes: () => Buffer.from(message('NSFLOOD', ` ${Array.from({ length: 40_000 }, (_, index) => `xmlns:p${index}="urn:p"`).join(' ')}`, `${MINIMAL_INFO}${'<e:x xmlns:e="urn:e"/>'.repeat(15_000)}`)),
+      rule: '<alert>: has 40001 attributes; the limit is 100',
+    },
     'entity-undeclared.cap': { bytes: () => Buffer.from(message('&xxe;')), rule: "alert.identifier: '&xxe;' contains a space, comma, < or &" },
     'nul-bytes-only.cap': { bytes: () => Buffer.alloc(4096), rule: 'has the character U+0000' },
     'binary-noise.cap': { bytes: () => Buffer.from(Array.from({ length: 4096 }, (_, index) => (index * 7919 + 13) % 256)), rule: 'document: is not valid UTF-8 text' },
