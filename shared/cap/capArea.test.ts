@@ -61,4 +61,13 @@ describe('CAP areas', () => {
     expect(alert.areas[0]).toMatchObject({ codes: ['310115000000'], geocodes: [{ valueName: 'FIPS6', value: '006037' }] });
     expect(refusal(message(area('<geocode>006037</geocode>'), CAP10)).message).toBe("alert.info[1].area[1].geocode[1]: '006037' is not a CAP 1.0 geocode (valueName=value)");
   });
+
+  it('names the element when an area holds more polygons, circles or geocodes than the console keeps', () => {
+    const circles = '<circle>31.2,121.5 1</circle>'.repeat(21);
+    expect(refusal(message(area(circles))).message).toBe('alert.info[1].area[1].circle: appears 21 times in one area; the console keeps at most 20');
+    const geocodes = Array.from({ length: 1001 }, (_, index) => `<geocode><valueName>UGC</valueName><value>Z${index}</value></geocode>`).join('');
+    expect(refusal(message(area(geocodes))).message).toBe('alert.info[1].area[1].geocode: appears 1001 times in one area; the console keeps at most 1000');
+    const codes = Array.from({ length: 301 }, (_, index) => `<geocode><valueName>CPEAS Geographic Code</valueName><value>${310115000000 + index}</value></geocode>`).join('');
+    expect(refusal(message(area(codes))).message).toBe('alert.info[1].area[1].geocode (CPEAS Geographic Code): appears 301 times in one area; the console keeps at most 300');
+  });
 });

@@ -11,7 +11,15 @@ const AREA_ELEMENTS = ['areaDesc', 'polygon', 'circle', 'geocode', 'altitude', '
  * Far above a drawn warning area (NWS polygons have at most ~100 points, national outlines a few
  * thousand) and far below what would swamp the store and the P0 channel an imported alert takes.
  */
-export const AREA_LIMITS = { pointsPerPolygon: 5000, pointsPerAlert: 20_000 } as const;
+export const AREA_LIMITS = { pointsPerPolygon: 5000, pointsPerAlert: 20_000, polygonsPerArea: 21, circlesPerArea: 20, geocodesPerArea: 1000, adminCodesPerArea: 300 } as const;
+
+/** Refuses an area with more of one element than the console keeps, naming the element. */
+function bounded<T>(path: string, name: string, items: T[], limit: number): T[] {
+  if (items.length > limit) {
+    throw new CapError(`${path}.${name}`, `appears ${items.length} times in one area; the console keeps at most ${limit}`, `在一个区域中出现 ${items.length} 次；本系统最多保存 ${limit} 个`);
+  }
+  return items;
+}
 
 /** Counts the points of one alert as its areas are read, so a flood of small polygons is bounded too. */
 export class PointBudget {
@@ -42,15 +50,17 @@ function readGeocode(geocode: XmlElement, path: string, version: string): { valu
 export function readArea(element: XmlElement, path: string, version: string, budget: PointBudget): AlertArea {
   const fields = new CapFields(element, path, AREA_ELEMENTS);
   const description = fields.required('areaDesc');
-  const polygons = fields.all('polygon').map((polygon, index) => readPolygon(fields.at('polygon', index), polygon.text.trim(), budget));
-  const circles = fields.all('circle').map((circle, index) => readCircle(fields.at('circle', index), circle.text.trim()));
+  const polygons = bounded(path, 'polygon', fields.all('polygon'), AREA_LIMITS.polygonsPerArea).map((polygon, index) => readPolygon(fields.at('polygon', index), polygon.text.trim(), budget));
+  const circles = bounded(path, 'circle', fields.all('circle'), AREA_LIMITS.circlesPerArea).map((circle, index) => readCircle(fields.at('circle', index), circle.text.trim()));
   const codes: string[] = [];
   const geocodes: { valueName: string; value: string }[] = [];
-  fields.all('geocode').forEach((geocode, index) => {
+  bounded(path, 'geocode', fields.all('geocode'), AREA_LIMITS.geocodesPerArea + AREA_LIMITS.adminCodesPerArea).forEach((geocode, index) => {
     const { valueName, value, path: valuePath } = readGeocode(geocode, fields.at('geocode', index), version);
     if (valueName === CPEAS_GEOCODE) codes.push(cpeasCode(valuePath, value));
     else geocodes.push({ valueName: valueName.slice(0, 200), value: value.slice(0, 200) });
   });
+  bounded(path, `geocode (${CPEAS_GEOCODE})`, [...new Set(codes)], AREA_LIMITS.adminCodesPerArea);
+  bounded(path, 'geocode', geocodes, AREA_LIMITS.geocodesPerArea);
   return {
     description: description.slice(0, 400),
     codes: [...new Set(codes)],
