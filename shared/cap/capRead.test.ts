@@ -77,6 +77,7 @@ describe('reading CAP', () => {
     expect(sentAs('2026-07-01T00:00:00Z')).toBe('2026-07-01T00:00:00.000Z');
     expect(sentAs('2026-07-01T00:00:00-00:00')).toBe('2026-07-01T00:00:00.000Z');
     expect(sentAs('2026-07-01T08:00+08:00')).toBe('2026-07-01T00:00:00.000Z');
+    expect(sentAs('2026-07-01T08:00:00+0800')).toBe('2026-07-01T00:00:00.000Z');
     expect(refusal(message(GOOD_INFO).replace('2026-07-01T08:00:00+08:00', '2026-07-01T08:00:00')).message).toMatch(/^alert\.sent: '2026-07-01T08:00:00' is not a date and time with its zone/);
   });
 

@@ -74,7 +74,9 @@ export function readXml(text: string): XmlElement {
   if (text.length > XML_LIMITS.maxBytes) {
     throw new CapError('document', `is ${(text.length / 1048576).toFixed(1)} MB; the limit is 2 MB`, `文件 ${(text.length / 1048576).toFixed(1)} MB，超过 2 MB 上限`);
   }
-  const body = text.replace(/^\uFEFF/, '');
+  // Whitespace before the declaration is not XML, but feeds written by scripts often start with a
+  // blank line; it carries nothing, so it is dropped rather than refused.
+  const body = text.replace(/^\uFEFF/, '').replace(/^\s+(?=<\?xml\s)/, '');
   refuseCompressed(body);
   refuseNonXmlCharacters(body);
   for (const declaration of ['<!DOCTYPE', '<!ENTITY']) {
