@@ -39,6 +39,7 @@ describe('CAP areas', () => {
     expect(refusal(message(area('<polygon>121,31 121.1,31 121.1,31.1 121,31</polygon>'))).message)
       .toBe("alert.info[1].area[1].polygon[1]: '121,31' is out of range: latitude must be within ±90 and longitude within ±180 (latitude comes first in CAP)");
     expect(refusal(message(area('<circle>31.2,181 5</circle>'))).message).toMatch(/^alert\.info\[1\]\.area\[1\]\.circle\[1\]: '31\.2,181' is out of range/);
+    expect(refusal(message(area('<polygon>0x1F,121 31.1,121 31.1,121.1 0x1F,121</polygon>'))).message).toBe("alert.info[1].area[1].polygon[1]: '0x1F,121' is not a WGS 84 latitude,longitude pair");
   });
 
   it('keeps a circle of radius 0 (a point) and refuses a negative radius', () => {

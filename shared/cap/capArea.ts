@@ -79,11 +79,14 @@ export function cpeasCode(path: string, value: string): string {
   return value.padEnd(12, '0');
 }
 
+/** Decimal degrees as CAP writes them; Number() alone would also take '0x1F', '1e2' or ''. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
 function readPoint(path: string, pair: string): [number, number] {
   const parts = pair.split(',');
   const lat = Number(parts[0]);
   const lon = Number(parts[1]);
-  if (parts.length !== 2 || parts[0] === '' || parts[1] === '' || !Number.isFinite(lat) || !Number.isFinite(lon)) {
+  if (parts.length !== 2 || !DECIMAL.test(parts[0]!) || !DECIMAL.test(parts[1]!)) {
     throw new CapError(path, `'${pair.slice(0, 60)}' is not a WGS 84 latitude,longitude pair`, `“${pair.slice(0, 60)}”不是 WGS 84 纬度,经度`);
   }
   if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
@@ -116,7 +119,7 @@ function readPolygon(path: string, text: string, budget: PointBudget): [number, 
 function readCircle(path: string, text: string): { lon: number; lat: number; radiusKm: number } {
   const [pair, radius, extra] = text.split(/\s+/);
   const radiusKm = Number(radius);
-  if (!pair || radius === undefined || extra !== undefined || !Number.isFinite(radiusKm) || radiusKm < 0 || radiusKm > 20_000) {
+  if (!pair || radius === undefined || extra !== undefined || !DECIMAL.test(radius) || radiusKm < 0 || radiusKm > 20_000) {
     throw new CapError(path, `'${text.slice(0, 80)}' is not latitude,longitude radius (km, 0 to 20000)`, `“${text.slice(0, 80)}”不是“纬度,经度 半径（公里，0 至 20000）”`);
   }
   const [lon, lat] = readPoint(path, pair);
