@@ -37,6 +37,7 @@ describe('reading CAP', () => {
     expect(refusal(message('<severity>Severe</severity><certainty>Likely</certainty>')).message).toBe('alert.info[1].urgency: is required and missing');
     expect(refusal(message(GOOD_INFO, '<note>a</note><note>b</note>')).message).toBe('alert.note: appears 2 times; CAP allows it once');
     expect(refusal(message(GOOD_INFO, '<priority>1</priority>')).message).toBe('alert.priority: is not a CAP element of <alert>');
+    expect(refusal(message(GOOD_INFO).replace('<language>zh-CN</language>', '<language>中文</language>')).message).toBe("alert.info[1].language: '中文' is not a language code (RFC 3066, e.g. zh-CN, en-US)");
     expect(refusal(message(`${GOOD_INFO}<area><areaDesc>x</areaDesc><polygon>31,121 31.1,121 31.1,121.1</polygon></area>`)).message)
       .toBe('alert.info[1].area[1].polygon[1]: has 3 points; a CAP polygon needs at least 4');
     expect(refusal(message(GOOD_INFO).replace('2026-07-01T08:00:00+08:00', '2026-07-01 08:00')).message).toMatch(/^alert\.sent: '2026-07-01 08:00' is not a date and time with its zone/);

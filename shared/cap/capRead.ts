@@ -174,6 +174,9 @@ function readInfo(element: XmlElement, path: string, { version, budget, notes }:
   const web = fields.text('web', 500);
   const contact = longText(fields, 'contact', 500, notes);
   const language = fields.text('language', 10) ?? 'en-US';
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language)) {
+    throw new CapError(fields.at('language'), `'${language}' is not a language code (RFC 3066, e.g. zh-CN, en-US)`, `“${language}”不是语言代码（RFC 3066，例如 zh-CN、en-US）`);
+  }
   return {
     event,
     categories,
