@@ -79,8 +79,11 @@ export function cpeasCode(path: string, value: string): string {
   return value.padEnd(12, '0');
 }
 
-/** Decimal degrees as CAP writes them; Number() alone would also take '0x1F', '1e2' or ''. */
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/**
+ * A decimal number (an exponent allowed: JavaScript writes 1e-7 that way, and our own export
+ * must read back); Number() alone would also take '0x1F', '0b1', ' ' or ''.
+ */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?$/;
 
 function readPoint(path: string, pair: string): [number, number] {
   const parts = pair.split(',');
