@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConsoleCore, type ConsoleCore } from '../../electron/core/consoleCore.ts';
 import { decodeXmlBytes } from '../../shared/cap/capBytes.ts';
 import { readCapDocument } from '../../shared/cap/capDocument.ts';
+import { writeCap12 } from '../../shared/cap/capWrite.ts';
 import type { Alert } from '../../shared/domain/alert.ts';
 import type { AlertImportResult } from '../../shared/ipc/contracts/alerts.ts';
 import type { Caller } from '../../shared/ipc/roles.ts';
+import { CAP12_XSD } from './capSamples.ts';
 import { CAP_WORLD_DIR, WORLD } from './capWorldCases.ts';
 
 // Real CAP formats from many countries, and a hostile hall network, through the real import
@@ -108,6 +111,24 @@ describe('CAP from many countries, imported through the service into SQLite', ()
     const shenzhen = await importBytes('gb2312-again.cap', fs.readFileSync(path.join(CAP_WORLD_DIR, 'encoding-gb2312.cap')));
     // Already held and the same: skipped, said so; a code outside the region would be reported.
     expect(shenzhen.ok && shenzhen.result.notes).toEqual(['44030041600000_20260821100000：已存在，跳过 / 44030041600000_20260821100000: already held, skipped']);
+  });
+});
+
+describe.skipIf(spawnSync('xmllint', ['--version']).status !== 0)('every world alert the console imports exports as CAP 1.2 that validates and reads back the same', () => {
+  it('exports and re-reads each imported fixture', () => {
+    let exported = 0;
+    for (const [file, expected] of Object.entries(WORLD)) {
+      if ('refused' in expected) continue;
+      const [alert] = readCapDocument(decodeXmlBytes(fs.readFileSync(path.join(CAP_WORLD_DIR, file)))).alerts;
+      const xml = writeCap12(alert!);
+      const target = path.join(dataDir, 'export.xml');
+      fs.writeFileSync(target, xml);
+      const lint = spawnSync('xmllint', ['--noout', '--nonet', '--schema', CAP12_XSD, target], { encoding: 'utf8' });
+      expect(lint.status, `${file}: ${lint.stderr}`).toBe(0);
+      expect(readCapDocument(xml).alerts, file).toEqual([alert]);
+      exported += 1;
+    }
+    expect(exported).toBe(Object.values(WORLD).filter((expected) => !('refused' in expected)).length);
   });
 });
 
