@@ -32,6 +32,8 @@ describe('decoding a CAP file by its byte-order mark and XML declaration', () =>
     expect(decodeXmlBytes(bytes([0xfe, 0xff], utf16(xml, 'be')))).toBe(xml);
     expect(decodeXmlBytes(bytes(utf16(xml, 'le')))).toBe(xml);
     expect(decodeXmlBytes(bytes(utf16(xml, 'be')))).toBe(xml);
+    expect(decodeXmlBytes(bytes(utf16('<alert>暴雨</alert>', 'le')))).toBe('<alert>暴雨</alert>');
+    expect(decodeXmlBytes(bytes(utf16('<alert>暴雨</alert>', 'be')))).toBe('<alert>暴雨</alert>');
   });
 
   it('ISO-8859-1, GB2312 and GBK as the declaration names them', () => {

@@ -26,8 +26,9 @@ function announced(bytes: Uint8Array): { label: string; skip: number } | null {
   if (a === 0xef && b === 0xbb && c === 0xbf) return { label: 'utf-8', skip: 3 };
   if (a === 0xff && b === 0xfe) return { label: 'utf-16le', skip: 2 };
   if (a === 0xfe && b === 0xff) return { label: 'utf-16be', skip: 2 };
-  if (a === 0x3c && b === 0 && c === 0x3f && d === 0) return { label: 'utf-16le', skip: 0 };
-  if (a === 0 && b === 0x3c && c === 0 && d === 0x3f) return { label: 'utf-16be', skip: 0 };
+  // "<" as one UTF-16 unit: XML requires a BOM for UTF-16, but some Windows tools write none.
+  if (a === 0x3c && b === 0 && c !== undefined && c !== 0 && d === 0) return { label: 'utf-16le', skip: 0 };
+  if (a === 0 && b === 0x3c && c === 0 && d !== undefined && d !== 0) return { label: 'utf-16be', skip: 0 };
   return null;
 }
 
