@@ -71,4 +71,16 @@ describe('CAP areas', () => {
     const codes = Array.from({ length: 301 }, (_, index) => `<geocode><valueName>CPEAS Geographic Code</valueName><value>${310115000000 + index}</value></geocode>`).join('');
     expect(refusal(message(area(codes))).message).toBe('alert.info[1].area[1].geocode (CPEAS Geographic Code): appears 301 times in one area; the console keeps at most 300');
   });
+
+  it('closes a ring whose ends differ only by rounding, saying so, and keeps a long geocode value whole', () => {
+    const municipalities = Array.from({ length: 300 }, (_, index) => String(3000 + index)).join(';');
+    const document = readCapDocument(message(area(`<polygon>61.5329,5.24557 60.3308,5.64294 59.2396,6.24904 61.5329,5.24557 61.5329,5.2455</polygon>
+      <geocode><valueName>MunicipalityId</valueName><value>\n  ${municipalities}\n</value></geocode>`)));
+    const [alert] = document.alerts;
+    expect(alert!.areas[0]!.polygon!.at(-1)).toEqual([5.24557, 61.5329]);
+    expect(alert!.areas[0]!.geocodes).toEqual([{ valueName: 'MunicipalityId', value: municipalities }]);
+    expect(document.notes).toEqual([{ element: 'alert.info[1].area[1].polygon[1]', en: 'ends 61.5329,5.2455 where it starts 61.5329,5.24557 (a rounding difference); closed on its first point', zh: expect.stringContaining('已按起点闭合') }]);
+    expect(refusal(message(area(`<geocode><valueName>X</valueName><value>${'1;'.repeat(2001)}</value></geocode>`))).message)
+      .toBe('alert.info[1].area[1].geocode[1].value: is 4002 characters; the limit is 4000');
+  });
 });

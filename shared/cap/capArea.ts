@@ -1,5 +1,5 @@
 import type { AlertArea } from '../domain/alert.ts';
-import { CapError } from './capError.ts';
+import { CapError, type CapNote } from './capError.ts';
 import { CapFields } from './capFields.ts';
 import type { XmlElement } from './xmlTree.ts';
 
@@ -12,6 +12,19 @@ const AREA_ELEMENTS = ['areaDesc', 'polygon', 'circle', 'geocode', 'altitude', '
  * thousand) and far below what would swamp the store and the P0 channel an imported alert takes.
  */
 export const AREA_LIMITS = { pointsPerPolygon: 5000, pointsPerAlert: 20_000, polygonsPerArea: 21, circlesPerArea: 20, geocodesPerArea: 1000, adminCodesPerArea: 300 } as const;
+
+/**
+ * MET Norway lists a warning's municipalities in one geocode value (`0301;1108;…`, over a
+ * thousand characters): kept whole, never cut, up to this length.
+ */
+const GEOCODE_VALUE_LENGTH = 4000;
+/** How far apart a ring's ends may be and still be closed: rounding in the last digit (about 11 m). */
+const CLOSING_TOLERANCE_DEGREES = 1e-4;
+
+function capped(path: string, value: string, limit: number): string {
+  if (value.length > limit) throw new CapError(path, `is ${value.length} characters; the limit is ${limit}`, `长度 ${value.length} 字符，上限 ${limit}`);
+  return value;
+}
 
 /** Refuses an area with more of one element than the console keeps, naming the element. */
 function bounded<T>(path: string, name: string, items: T[], limit: number): T[] {
@@ -47,17 +60,17 @@ function readGeocode(geocode: XmlElement, path: string, version: string): { valu
   return { valueName: pair.required('valueName'), value: pair.required('value'), path: pair.at('value') };
 }
 
-export function readArea(element: XmlElement, path: string, version: string, budget: PointBudget): AlertArea {
+export function readArea(element: XmlElement, path: string, version: string, budget: PointBudget, notes: CapNote[] = []): AlertArea {
   const fields = new CapFields(element, path, AREA_ELEMENTS);
   const description = fields.required('areaDesc');
-  const polygons = bounded(path, 'polygon', fields.all('polygon'), AREA_LIMITS.polygonsPerArea).map((polygon, index) => readPolygon(fields.at('polygon', index), polygon.text.trim(), budget));
+  const polygons = bounded(path, 'polygon', fields.all('polygon'), AREA_LIMITS.polygonsPerArea).map((polygon, index) => readPolygon(fields.at('polygon', index), polygon.text.trim(), budget, notes));
   const circles = bounded(path, 'circle', fields.all('circle'), AREA_LIMITS.circlesPerArea).map((circle, index) => readCircle(fields.at('circle', index), circle.text.trim()));
   const codes: string[] = [];
   const geocodes: { valueName: string; value: string }[] = [];
   bounded(path, 'geocode', fields.all('geocode'), AREA_LIMITS.geocodesPerArea + AREA_LIMITS.adminCodesPerArea).forEach((geocode, index) => {
     const { valueName, value, path: valuePath } = readGeocode(geocode, fields.at('geocode', index), version);
     if (valueName === CPEAS_GEOCODE) codes.push(cpeasCode(valuePath, value));
-    else geocodes.push({ valueName: valueName.slice(0, 200), value: value.slice(0, 200) });
+    else geocodes.push({ valueName: capped(`${fields.at('geocode', index)}.valueName`, valueName, 200), value: capped(valuePath, value, GEOCODE_VALUE_LENGTH) });
   });
   bounded(path, `geocode (${CPEAS_GEOCODE})`, [...new Set(codes)], AREA_LIMITS.adminCodesPerArea);
   bounded(path, 'geocode', geocodes, AREA_LIMITS.geocodesPerArea);
@@ -102,9 +115,10 @@ function readPoint(path: string, pair: string): [number, number] {
 /**
  * A CAP polygon: at least four latitude,longitude pairs separated by whitespace (spaces, tabs and
  * line breaks alike), first and last equal. An unclosed ring is refused rather than closed: a
- * sender whose ring is open may have lost points, and guessing would draw the wrong area.
+ * sender whose ring is open may have lost points, and guessing would draw the wrong area. Ends
+ * that differ only in the last rounded digit (MET Norway's profile shows one) are closed, noted.
  */
-function readPolygon(path: string, text: string, budget: PointBudget): [number, number][] {
+function readPolygon(path: string, text: string, budget: PointBudget, notes: CapNote[]): [number, number][] {
   const pairs = text.split(/\s+/).filter(Boolean);
   if (pairs.length > AREA_LIMITS.pointsPerPolygon) {
     throw new CapError(path, `has ${pairs.length} points; the limit is ${AREA_LIMITS.pointsPerPolygon} per polygon`, `有 ${pairs.length} 个点；每个多边形最多 ${AREA_LIMITS.pointsPerPolygon} 个点`);
@@ -114,8 +128,12 @@ function readPolygon(path: string, text: string, budget: PointBudget): [number, 
   if (points.length < 4) throw new CapError(path, `has ${points.length} points; a CAP polygon needs at least 4`, `只有 ${points.length} 个点；CAP 多边形至少 4 个点`);
   const [firstLon, firstLat] = points[0]!;
   const [lastLon, lastLat] = points[points.length - 1]!;
-  if (firstLon !== lastLon || firstLat !== lastLat) throw new CapError(path, 'does not end where it starts; a CAP polygon must be closed', '首尾点不同；CAP 多边形必须闭合');
-  return points;
+  if (firstLon === lastLon && firstLat === lastLat) return points;
+  if (Math.abs(firstLon - lastLon) <= CLOSING_TOLERANCE_DEGREES && Math.abs(firstLat - lastLat) <= CLOSING_TOLERANCE_DEGREES) {
+    notes.push({ element: path, en: `ends ${pairs[pairs.length - 1]} where it starts ${pairs[0]} (a rounding difference); closed on its first point`, zh: `终点 ${pairs[pairs.length - 1]} 与起点 ${pairs[0]} 仅有舍入差异，已按起点闭合` });
+    return [...points.slice(0, -1), points[0]!];
+  }
+  throw new CapError(path, 'does not end where it starts; a CAP polygon must be closed', '首尾点不同；CAP 多边形必须闭合');
 }
 
 /** A CAP circle. Radius 0 is kept: senders use it for a point (an explosion site, a gauge). */

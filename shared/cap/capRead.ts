@@ -198,6 +198,6 @@ function readInfo(element: XmlElement, path: string, { version, budget, notes }:
       ...(web ? { web } : {}),
       ...(contact ? { contact } : {}),
     },
-    areas: fields.all('area').map((area, index) => readArea(area, fields.at('area', index), version, budget)),
+    areas: fields.all('area').map((area, index) => readArea(area, fields.at('area', index), version, budget, notes)),
   };
 }

@@ -44,8 +44,11 @@ export const AlertArea = z.object({
   /** Any further polygons of the same area. */
   morePolygons: z.array(Ring).max(20).optional(),
   circles: z.array(z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90), radiusKm: z.number().min(0).max(20_000) })).max(20).optional(),
-  /** Geocodes of other schemes (SAME, UGC, EMMA_ID…), kept as sent: a state-wide NWS heat warning lists well over 100. */
-  geocodes: z.array(z.object({ valueName: z.string().min(1).max(200), value: z.string().min(1).max(200) })).max(1000).optional(),
+  /**
+   * Geocodes of other schemes (SAME, UGC, EMMA_ID…), kept as sent: a state-wide NWS heat warning
+   * lists well over 100, and MET Norway puts a county's municipalities in one value.
+   */
+  geocodes: z.array(z.object({ valueName: z.string().min(1).max(200), value: z.string().min(1).max(4000) })).max(1000).optional(),
 });
 export type AlertArea = z.infer<typeof AlertArea>;
 

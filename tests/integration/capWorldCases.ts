@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { expect } from 'vitest';
 
 /** Our own CAP messages modelled on real national formats (see tests/fixtures/cap-world/README.md). */
 export const CAP_WORLD_DIR = path.resolve(import.meta.dirname, '../fixtures/cap-world');
@@ -48,6 +49,17 @@ export const WORLD: Record<string, { alert: Record<string, unknown>; notes?: Reg
       event: 'Thunderstorms', severity: 'Severe', languages: ['en-GB', 'de-DE'], sent: '2026-07-12T12:45:00.000Z', onset: '2026-07-12T14:00:00.000Z',
       areas: [{ description: 'District Graz-Umgebung', polygon: polygon(5), geocodes: [{ valueName: 'EMMA_ID', value: 'AT006' }, { valueName: 'NUTS3', value: 'AT221' }] }],
     },
+  },
+  'metno-forest-fire-no-en.cap': {
+    alert: {
+      event: 'Forest fire danger', severity: 'Severe', languages: ['en-GB', 'no'],
+      texts: [{ language: 'en-GB', headline: 'Forest fire danger, orange level, Innlandet' }, { language: 'no', event: 'Skogbrannfare', headline: 'Stor skogbrannfare, oransje nivå, Innlandet' }],
+      areas: [{ description: 'Parts of Innlandet', polygon: polygon(8), geocodes: [{ valueName: 'county', value: '34' }, { valueName: 'MunicipalityId', value: expect.stringMatching(/^3401;3402;.*;4651$/) }] }],
+    },
+    notes: [
+      /^alert\.info\[1\]\.area\[1\]\.polygon\[1\]：.* \/ alert\.info\[1\]\.area\[1\]\.polygon\[1\]: ends 61\.2210,9\.9410 where it starts 61\.2210,9\.94107 \(a rounding difference\); closed on its first point$/,
+      /^alert\.info\[2\]\.area\[1\]\.polygon\[1\]：/,
+    ],
   },
   'dwd-prefixed-frost.cap': {
     alert: { event: 'FROST', severity: 'Minor', languages: ['de-DE'], source: 'PVW', texts: [{ headline: 'Amtliche WARNUNG vor FROST', description: 'Es tritt leichter Frost zwischen -2 °C und -6 °C auf.' }], areas: [{ polygon: polygon(5), geocodes: [{ valueName: 'WARNCELLID', value: '815085001' }] }] },
