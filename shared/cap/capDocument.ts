@@ -11,6 +11,8 @@ const EDXL_DE = 'urn:oasis:names:tc:emergency:EDXL:DE:1.0';
 const XML_SIGNATURE = 'http://www.w3.org/2000/09/xmldsig#';
 const ATOM_FEED = ['author', 'category', 'contributor', 'generator', 'icon', 'id', 'link', 'logo', 'rights', 'subtitle', 'title', 'updated', 'entry'];
 const ATOM_ENTRY = ['author', 'category', 'content', 'contributor', 'id', 'link', 'published', 'rights', 'source', 'summary', 'title', 'updated'];
+/** Entries or items read from one feed: a national index lists a few hundred; more is a flood. */
+const MAX_ENTRIES = 1000;
 const EDXL_REQUIRED = ['distributionID', 'senderID', 'dateTimeSent', 'distributionStatus', 'distributionType', 'combinedConfidentiality'];
 
 type AlertReader = (element: XmlElement, path: string) => Alert;
@@ -64,6 +66,13 @@ function requireOne(parent: XmlElement, name: string, path: string, namespace?: 
   return value;
 }
 
+function bounded(path: string, found: XmlElement[], what: 'entries' | 'items'): XmlElement[] {
+  if (found.length > MAX_ENTRIES) {
+    throw new CapError(path, `has ${found.length} ${what}; the console reads at most ${MAX_ENTRIES} from one file`, `有 ${found.length} 个条目；本系统每个文件最多读取 ${MAX_ENTRIES} 个`);
+  }
+  return found;
+}
+
 function linkNote(path: string, href: string, summary = ''): CapNote {
   const shown = href.slice(0, 300);
   return summary
@@ -89,7 +98,7 @@ function readAtom(feed: XmlElement, read: AlertReader): CapDocument {
     if (child.namespace === ATOM && !ATOM_FEED.includes(child.name)) throw new CapError(`feed.${child.name}`, 'is not an Atom feed element', '不是 Atom 订阅的元素');
   }
   for (const name of ['id', 'title', 'updated']) requireOne(feed, name, 'feed', ATOM);
-  const entries = childrenNamed(feed, 'entry', ATOM);
+  const entries = bounded('feed', childrenNamed(feed, 'entry', ATOM), 'entries');
   if (entries.length === 0) throw new CapError('feed', 'has no entries (an alert outside an entry is not part of the feed)', '没有条目（条目之外的预警不属于订阅内容）');
   const alerts: Alert[] = [];
   const notes: CapNote[] = [];
@@ -117,7 +126,7 @@ function readRss(rss: XmlElement, read: AlertReader): CapDocument {
   if (channels.length !== 1) throw new CapError('rss.channel', 'must appear exactly once', '必须且只能出现一次');
   const channel = channels[0]!;
   for (const name of ['title', 'link', 'description']) requireOne(channel, name, 'rss.channel');
-  const items = childrenNamed(channel, 'item');
+  const items = bounded('rss.channel', childrenNamed(channel, 'item'), 'items');
   if (items.length === 0) throw new CapError('rss.channel', 'has no items', '没有条目');
   const alerts: Alert[] = [];
   const notes: CapNote[] = [];

@@ -12,7 +12,8 @@ export { CPEAS_GEOCODE, cpeasCode } from './capArea.ts';
 
 const ALERT_ELEMENTS = ['identifier', 'sender', 'password', 'sent', 'status', 'msgType', 'source', 'scope', 'restriction', 'addresses', 'code', 'note', 'references', 'incidents', 'info'];
 const INFO_ELEMENTS = ['language', 'category', 'event', 'responseType', 'urgency', 'severity', 'certainty', 'audience', 'eventCode', 'effective', 'onset', 'expires', 'senderName', 'headline', 'description', 'instruction', 'web', 'contact', 'parameter', 'resource', 'area'];
-const MAX_INFO_BLOCKS = 8;
+/** Info blocks kept per alert: a national bulletin carries several hazards, each in two or three languages. */
+const MAX_INFO_BLOCKS = 16;
 
 /** What the reader compares against: the console's clock (a message cannot be sent in the future). */
 export interface CapReadOptions {
@@ -59,7 +60,8 @@ export function readCapAlert(element: XmlElement, path = 'alert', options: CapRe
   const references = readReferences(fields);
   const infoElements = fields.all('info');
   if (infoElements.length > MAX_INFO_BLOCKS) {
-    throw new CapError(fields.at('info'), `has ${infoElements.length} blocks; the console keeps at most ${MAX_INFO_BLOCKS} languages`, `共 ${infoElements.length} 个信息块；本系统最多保存 ${MAX_INFO_BLOCKS} 种语言`);
+    throw new CapError(fields.at('info'), `appears ${infoElements.length} times; the console keeps at most ${MAX_INFO_BLOCKS} info blocks (hazards × languages) per alert`,
+      `出现 ${infoElements.length} 次；每条预警最多保存 ${MAX_INFO_BLOCKS} 个信息块（灾种 × 语言）`);
   }
   const budget = new PointBudget();
   const context: InfoContext = { version, budget, notes: options.notes ?? [] };

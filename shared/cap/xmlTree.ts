@@ -13,8 +13,11 @@ export interface XmlElement {
   text: string;
 }
 
-/** Limits on what the reader accepts: far above any real CAP message, far below harm. */
-export const XML_LIMITS = { maxBytes: 2 * 1024 * 1024, maxElements: 20_000, maxDepth: 40, maxAttributes: 100, maxAttributeLength: 4096 } as const;
+/**
+ * Limits on what the reader accepts: far above any real CAP message (a national bulletin with a
+ * couple of hundred districts per hazard and language runs to some 15,000 elements), far below harm.
+ */
+export const XML_LIMITS = { maxBytes: 2 * 1024 * 1024, maxElements: 50_000, maxDepth: 40, maxAttributes: 100, maxAttributeLength: 4096 } as const;
 
 const XINCLUDE = 'http://www.w3.org/2001/XInclude';
 // XML 1.0 allows tab, newline, carriage return and the characters from U+0020 on, except lone

@@ -81,8 +81,11 @@ export const Alert = z.object({
   languages: z.array(z.string().min(2).max(10)).min(1),
   /** Audience groups (CAP info/audience, comma separated). */
   groups: z.array(z.string().min(1).max(60)).max(20),
-  /** What people read, per language (CAP info blocks). */
-  texts: z.array(AlertText).max(8).optional(),
+  /**
+   * What people read, per language (CAP info blocks). A composed alert has at most 8; an imported
+   * national bulletin may carry several hazards in two or three languages (ČHMÚ, MeteoAlarm).
+   */
+  texts: z.array(AlertText).max(16).optional(),
   areas: z.array(AlertArea),
   /** The CAP identifier as sent (the id is derived from sender and identifier). */
   identifier: z.string().min(1).max(200).optional(),

@@ -152,20 +152,24 @@ describe('an attacker on the hall network: each refused within 2 s, nothing stor
       bytes: () => Buffer.from(message('POLY', '', `<info><category>Met</category><event>E</event><urgency>Expected</urgency><severity>Minor</severity><certainty>Likely</certainty><area><areaDesc>a</areaDesc><polygon>${ring(100_000)}</polygon></area></info>`)),
       rule: 'alert.info[1].area[1].polygon[1]: has 100000 points; the limit is 5000 per polygon',
     },
-    'info-5000-blocks.cap': { bytes: () => Buffer.from(message('INFOS', '', MINIMAL_INFO.repeat(5000))), rule: 'document: has more than 20000 elements' },
-    'info-9-blocks.cap': { bytes: () => Buffer.from(message('INFOS9', '', MINIMAL_INFO.repeat(9))), rule: 'alert.info: has 9 blocks; the console keeps at most 8 languages' },
+    'info-5000-blocks.cap': { bytes: () => Buffer.from(message('INFOS', '', MINIMAL_INFO.repeat(5000))), rule: 'alert.info: appears 5000 times; the console keeps at most 16 info blocks (hazards × languages) per alert' },
+    'info-10000-blocks.cap': { bytes: () => Buffer.from(message('INFOS10K', '', MINIMAL_INFO.repeat(10_000))), rule: 'document: has more than 50000 elements' },
     'attribute-1mb.cap': { bytes: () => Buffer.from(message('ATTR', ` data="${'A'.repeat(1024 * 1024)}"`)), rule: "<alert>: has an attribute 'data' of 1048576 characters; the limit is 4096" },
     'atom-10000-entries.atom': {
       bytes: () => Buffer.from(`${feedHead}${Array.from({ length: 10_000 }, (_, index) => `<entry><id>e${index}</id><title>t</title><updated>2026-06-01T00:00:00Z</updated><link href="https://example.org/${index}.cap"/></entry>`).join('')}</feed>`),
-      rule: 'document: has more than 20000 elements',
+      rule: 'document: has more than 50000 elements',
     },
     'rss-10000-items.rss': {
       bytes: () => Buffer.from(`<rss version="2.0"><channel><title>t</title><link>https://example.org</link><description>d</description>${'<item><title>t</title><link>https://example.org/a.cap</link></item>'.repeat(10_000)}</channel></rss>`),
-      rule: 'document: has more than 20000 elements',
+      rule: 'rss.channel: has 10000 items; the console reads at most 1000 from one file',
     },
-    'atom-3000-links.atom': {
-      bytes: () => Buffer.from(`${feedHead}${Array.from({ length: 3000 }, (_, index) => `<entry><id>e${index}</id><title>t</title><updated>2026-06-01T00:00:00Z</updated><link href="https://example.org/${index}.cap"/></entry>`).join('')}</feed>`),
-      rule: '; and 2995 more)',
+    'atom-1001-entries.atom': {
+      bytes: () => Buffer.from(`${feedHead}${'<entry><id>e</id><title>t</title><updated>2026-06-01T00:00:00Z</updated><link href="https://example.org/a.cap"/></entry>'.repeat(1001)}</feed>`),
+      rule: 'feed: has 1001 entries; the console reads at most 1000 from one file',
+    },
+    'atom-900-links.atom': {
+      bytes: () => Buffer.from(`${feedHead}${Array.from({ length: 900 }, (_, index) => `<entry><id>e${index}</id><title>t</title><updated>2026-06-01T00:00:00Z</updated><link href="https://example.org/${index}.cap"/></entry>`).join('')}</feed>`),
+      rule: '; and 895 more)',
     },
     'billion-laughs-in-utf16.cap': {
       bytes: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(path.join(CAP_WORLD_DIR, 'hostile-billion-laughs.cap'), 'utf8').replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>'), 'utf16le')]),
