@@ -105,12 +105,16 @@ export function readCapAlert(element: XmlElement, path = 'alert', options: CapRe
 
 /**
  * The info blocks with the one the duty officer reads first at the front: Chinese, then English,
- * then the sender's order. The alert's event, severity and times come from it, so a Belgian
- * warning in Dutch, French, German and English shows as "Yellow Wind Warning", not in Dutch.
+ * then the sender's order; within a language the most severe hazard first. The alert's event,
+ * severity and times come from it, so a Belgian warning in Dutch, French, German and English
+ * shows as "Yellow Wind Warning", and a bulletin of frost (Moderate) and smog (Severe) as smog.
  */
 function primaryFirst(infos: InfoBlock[]): InfoBlock[] {
-  const rank = (language: string) => (/^zh-CN$/i.test(language) ? 0 : /^zh\b/i.test(language) ? 1 : /^en\b/i.test(language) ? 2 : 3);
-  return infos.map((info, index) => ({ info, index })).sort((a, b) => rank(a.info.text.language) - rank(b.info.text.language) || a.index - b.index).map(({ info }) => info);
+  const language = (info: InfoBlock) => (/^zh-CN$/i.test(info.text.language) ? 0 : /^zh\b/i.test(info.text.language) ? 1 : /^en\b/i.test(info.text.language) ? 2 : 3);
+  const severity = (info: InfoBlock) => CAP_SEVERITIES.indexOf(info.severity);
+  return infos.map((info, index) => ({ info, index }))
+    .sort((a, b) => language(a.info) - language(b.info) || severity(a.info) - severity(b.info) || a.index - b.index)
+    .map(({ info }) => info);
 }
 
 function optionalText(fields: CapFields, name: 'source' | 'note', max: number): Record<string, string> {

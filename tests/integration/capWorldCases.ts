@@ -61,6 +61,21 @@ export const WORLD: Record<string, { alert: Record<string, unknown>; notes?: Reg
       /^alert\.info\[2\]\.area\[1\]\.polygon\[1\]：/,
     ],
   },
+  'chmi-multi-hazard-cs-en.cap': {
+    alert: {
+      // The most severe hazard leads: smog (Severe) before frost (Moderate).
+      event: 'Smog situation - PM10', severity: 'Severe', certainty: 'Observed', msgType: 'Update', languages: ['en-GB', 'cs'], responseTypes: ['Prepare', 'Avoid'],
+      groups: ['public', 'fire rescue'],
+      texts: [
+        { language: 'en-GB', headline: 'Smog situation PM10' }, { language: 'en-GB', event: 'Severe frost', headline: 'Severe frost warning' },
+        { language: 'cs', event: 'Smogová situace - PM10' }, { language: 'cs', event: 'Silný mráz', headline: 'Výstraha před silným mrazem' },
+      ],
+      areas: [
+        { description: 'Hlavní město Praha', geocodes: [{ valueName: 'CISORP', value: '1000' }, { valueName: 'EMMA_ID', value: 'CZ01000' }] },
+        { description: 'Benešov', geocodes: [{ value: '2101' }, { value: 'CZ02101' }] }, { description: 'Beroun' }, { description: 'Kladno' },
+      ],
+    },
+  },
   'dwd-prefixed-frost.cap': {
     alert: { event: 'FROST', severity: 'Minor', languages: ['de-DE'], source: 'PVW', texts: [{ headline: 'Amtliche WARNUNG vor FROST', description: 'Es tritt leichter Frost zwischen -2 °C und -6 °C auf.' }], areas: [{ polygon: polygon(5), geocodes: [{ valueName: 'WARNCELLID', value: '815085001' }] }] },
   },
