@@ -15,10 +15,11 @@ const INFO_ELEMENTS = ['language', 'category', 'event', 'responseType', 'urgency
 /** Info blocks kept per alert: a national bulletin carries several hazards, each in two or three languages. */
 const MAX_INFO_BLOCKS = 16;
 
-/** What the reader compares against: the console's clock (a message cannot be sent in the future). */
+/** The reader's context: the console's clock and where to say what it shortened or closed. */
 export interface CapReadOptions {
+  /** The console's clock: a message cannot have been sent in the future. */
   now?: Date;
-  /** Where the reader says what it shortened (a text over the console's limit is kept in part, not refused). */
+  /** Notes on what was kept in part (a text over the console's limit) or mended (a ring closed by rounding). */
   notes?: CapNote[];
 }
 
