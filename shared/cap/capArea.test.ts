@@ -55,6 +55,8 @@ describe('CAP areas', () => {
     expect(readCapDocument(message(area(`<polygon>${ring(AREA_LIMITS.pointsPerPolygon)}</polygon>`))).alerts[0]!.areas[0]!.polygon).toHaveLength(AREA_LIMITS.pointsPerPolygon);
     const many = Array.from({ length: 5 }, () => area(`<polygon>${ring(4500)}</polygon>`)).join('');
     expect(refusal(message(many)).message).toBe(`alert.info[1].area[5].polygon[1]: brings the alert to 22500 points; an alert may have at most ${AREA_LIMITS.pointsPerAlert}`);
+    const circles = Array.from({ length: 1001 }, () => area('<circle>31.2,121.5 1</circle>'.repeat(20))).join('');
+    expect(refusal(message(circles)).message).toBe(`alert.info[1].area[1001].circle: brings the alert to 20020 points; an alert may have at most ${AREA_LIMITS.pointsPerAlert}`);
   });
 
   it('reads CAP 1.0 geocodes written valueName=value, and refuses one without a name', () => {

@@ -64,7 +64,10 @@ export function readArea(element: XmlElement, path: string, version: string, bud
   const fields = new CapFields(element, path, AREA_ELEMENTS);
   const description = fields.required('areaDesc');
   const polygons = bounded(path, 'polygon', fields.all('polygon'), AREA_LIMITS.polygonsPerArea).map((polygon, index) => readPolygon(fields.at('polygon', index), polygon.text.trim(), budget, notes));
-  const circles = bounded(path, 'circle', fields.all('circle'), AREA_LIMITS.circlesPerArea).map((circle, index) => readCircle(fields.at('circle', index), circle.text.trim()));
+  const circleElements = bounded(path, 'circle', fields.all('circle'), AREA_LIMITS.circlesPerArea);
+  // A circle is one point of the alert's budget, so thousands of small areas of circles are bounded too.
+  if (circleElements.length) budget.spend(fields.at('circle'), circleElements.length);
+  const circles = circleElements.map((circle, index) => readCircle(fields.at('circle', index), circle.text.trim()));
   const codes: string[] = [];
   const geocodes: { valueName: string; value: string }[] = [];
   bounded(path, 'geocode', fields.all('geocode'), AREA_LIMITS.geocodesPerArea + AREA_LIMITS.adminCodesPerArea).forEach((geocode, index) => {
