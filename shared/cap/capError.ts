@@ -13,3 +13,6 @@ export class CapError extends Error {
     return `${this.element}：${this.zh} / ${this.element}: ${this.en}`;
   }
 }
+
+/** Something in a document the reader deliberately did not import, or shortened, and why. */
+export interface CapNote { element: string; en: string; zh: string }

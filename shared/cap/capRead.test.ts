@@ -37,6 +37,7 @@ describe('reading CAP', () => {
     expect(refusal(message('<severity>Severe</severity><certainty>Likely</certainty>')).message).toBe('alert.info[1].urgency: is required and missing');
     expect(refusal(message(GOOD_INFO, '<note>a</note><note>b</note>')).message).toBe('alert.note: appears 2 times; CAP allows it once');
     expect(refusal(message(GOOD_INFO, '<priority>1</priority>')).message).toBe('alert.priority: is not a CAP element of <alert>');
+    expect(refusal(message(GOOD_INFO).replace('<language>zh-CN</language>', '<language>中文</language>')).message).toBe("alert.info[1].language: '中文' is not a language code (RFC 3066, e.g. zh-CN, en-US)");
     expect(refusal(message(`${GOOD_INFO}<area><areaDesc>x</areaDesc><polygon>31,121 31.1,121 31.1,121.1</polygon></area>`)).message)
       .toBe('alert.info[1].area[1].polygon[1]: has 3 points; a CAP polygon needs at least 4');
     expect(refusal(message(GOOD_INFO).replace('2026-07-01T08:00:00+08:00', '2026-07-01 08:00')).message).toMatch(/^alert\.sent: '2026-07-01 08:00' is not a date and time with its zone/);
@@ -53,7 +54,7 @@ describe('reading CAP', () => {
 
   it('bounds the size and the number of elements', () => {
     expect(refusal(`<a>${' '.repeat(2 * 1024 * 1024 + 1)}</a>`).message).toMatch(/^document: is 2\.0 MB; the limit is 2 MB/);
-    expect(refusal(`<a>${'<b/>'.repeat(20_001)}</a>`).message).toBe('document: has more than 20000 elements');
+    expect(refusal(`<a>${'<b/>'.repeat(50_001)}</a>`).message).toBe('document: has more than 50000 elements');
     expect(refusal('<alert><info></alert>').message).toMatch(/is not well-formed XML/);
   });
 
@@ -70,5 +71,44 @@ describe('reading CAP', () => {
     expect(alert.status).toBe('Exercise');
     expect(alert.exercise).toBe(true);
     expect(writeCap12(alert)).toContain('<status>Exercise</status>');
+  });
+
+  it('reads Z, -00:00, +08:00 and times without seconds as the same instant; refuses a time without its zone', () => {
+    const sentAs = (sent: string) => readCapDocument(message(GOOD_INFO).replace('2026-07-01T08:00:00+08:00', sent)).alerts[0]!.sent;
+    expect(sentAs('2026-07-01T00:00:00Z')).toBe('2026-07-01T00:00:00.000Z');
+    expect(sentAs('2026-07-01T00:00:00-00:00')).toBe('2026-07-01T00:00:00.000Z');
+    expect(sentAs('2026-07-01T08:00+08:00')).toBe('2026-07-01T00:00:00.000Z');
+    expect(sentAs('2026-07-01T08:00:00+0800')).toBe('2026-07-01T00:00:00.000Z');
+    expect(refusal(message(GOOD_INFO).replace('2026-07-01T08:00:00+08:00', '2026-07-01T08:00:00')).message).toMatch(/^alert\.sent: '2026-07-01T08:00:00' is not a date and time with its zone/);
+  });
+
+  it('refuses a message sent more than a day after the console clock, and takes one a few hours ahead', () => {
+    const now = new Date('2026-07-01T00:00:00Z');
+    const at = (sent: string) => message(GOOD_INFO).replace('2026-07-01T08:00:00+08:00', sent);
+    expect(readCapDocument(at('2026-07-01T20:00:00+08:00'), { now }).alerts).toHaveLength(1);
+    let error: unknown;
+    try { readCapDocument(at('2099-01-01T00:00:00-00:00'), { now }); } catch (caught) { error = caught; }
+    expect((error as CapError).message).toMatch(/^alert\.sent: is 2099-01-01T00:00:00\.000Z, more than a day after this console's clock \(2026-07-01T00:00:00\.000Z\)/);
+  });
+
+  it('notes an XML signature as not verified and ignores elements of other namespaces', () => {
+    const signed = message(GOOD_INFO, `<Signature xmlns="http://www.w3.org/2000/09/xmldsig#"><SignedInfo/><SignatureValue>AAAA</SignatureValue></Signature>
+      <ext:priority xmlns:ext="urn:example:extension">1</ext:priority>`);
+    const document = readCapDocument(signed);
+    expect(document.alerts).toHaveLength(1);
+    expect(document.notes).toEqual([{ element: 'alert.Signature', en: 'is an XML signature, not verified: the message was read like an unsigned one', zh: expect.stringContaining('未验证') }]);
+  });
+
+  it('keeps a long description in part with a note, the latest 50 references, and an area of 150 geocodes', () => {
+    const long = 'Storm surge. '.repeat(1000);
+    const triples = Array.from({ length: 60 }, (_, index) => `nws,id-${index},2026-06-30T${String(index % 24).padStart(2, '0')}:00:00-00:00`).join(' ');
+    const geocodes = Array.from({ length: 150 }, (_, index) => `<geocode><valueName>UGC</valueName><value>CAZ${String(index).padStart(3, '0')}</value></geocode>`).join('');
+    const document = readCapDocument(message(`${GOOD_INFO}<description>${long}</description><area><areaDesc>California</areaDesc>${geocodes}</area>`, `<references>${triples}</references>`));
+    const alert = document.alerts[0]!;
+    expect(alert.texts![0]!.description).toHaveLength(8000);
+    expect(alert.texts![0]!.description!.endsWith('…')).toBe(true);
+    expect(document.notes).toEqual([{ element: 'alert.info[1].description', en: 'is 12999 characters; the first 7999 were kept', zh: '长 12999 字符，保留前 7999 字符' }]);
+    expect(alert.references!.map((reference) => reference.identifier)).toEqual(Array.from({ length: 50 }, (_, index) => `id-${index + 10}`));
+    expect(alert.areas[0]!.geocodes).toHaveLength(150);
   });
 });

@@ -52,8 +52,11 @@ export const AlertArea = z.object({
   /** Any further polygons of the same area. */
   morePolygons: z.array(Ring).max(20).optional(),
   circles: z.array(z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90), radiusKm: z.number().min(0).max(20_000) })).max(20).optional(),
-  /** Geocodes of other schemes (SAME, FIPS, ISO 3166-2…), kept as sent. */
-  geocodes: z.array(z.object({ valueName: z.string().min(1).max(200), value: z.string().min(1).max(200) })).max(100).optional(),
+  /**
+   * Geocodes of other schemes (SAME, UGC, EMMA_ID…), kept as sent: a state-wide NWS heat warning
+   * lists well over 100, and MET Norway puts a county's municipalities in one value.
+   */
+  geocodes: z.array(z.object({ valueName: z.string().min(1).max(200), value: z.string().min(1).max(4000) })).max(1000).optional(),
 });
 export type AlertArea = z.infer<typeof AlertArea>;
 
@@ -86,8 +89,11 @@ export const Alert = z.object({
   languages: z.array(z.string().min(2).max(10)).min(1),
   /** Audience groups (CAP info/audience, comma separated). */
   groups: z.array(z.string().min(1).max(60)).max(20),
-  /** What people read, per language (CAP info blocks). */
-  texts: z.array(AlertText).max(8).optional(),
+  /**
+   * What people read, per language (CAP info blocks). A composed alert has at most 8; an imported
+   * national bulletin may carry several hazards in two or three languages (ČHMÚ, MeteoAlarm).
+   */
+  texts: z.array(AlertText).max(16).optional(),
   /** Release channels (CAP info/parameter `channel`). */
   channels: z.array(z.enum(ALERT_CHANNELS)).max(ALERT_CHANNELS.length).optional(),
   areas: z.array(AlertArea),

@@ -4,6 +4,7 @@ import { featureCount, shot } from './mapPage.ts';
 
 const PUDONG = '310115000000';
 const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/data/cap-samples/google-cap-library');
+const WORLD = path.resolve(import.meta.dirname, '../fixtures/cap-world');
 const alertRows = (page: Page) => page.getByTestId('board-alerts').locator('.ag-row');
 
 async function openAlerts(page: Page): Promise<void> {
@@ -105,6 +106,9 @@ test.describe('early warnings', () => {
     await expect(message).toContainText('xee.cap：document：含有 DOCTYPE 声明');
     await expect(message).toContainText('未导入任何数据');
     await shot(page, 'alerts-import-refused-zh.png');
+    await file.setInputFiles(path.join(WORLD, 'encoding-unknown-ebcdic.cap'));
+    await expect(message).toContainText('encoding-unknown-ebcdic.cap：document：声明的编码“EBCDIC-CP-US”本系统无法读取');
+    await shot(page, 'alerts-import-encoding-refused-zh.png');
     await page.getByTestId('language-switch').click();
     await file.setInputFiles(path.join(SAMPLES, 'invalid.cap'));
     await expect(message).toContainText('invalid.cap: alert.scope: is required and missing; nothing was imported.');
@@ -114,5 +118,15 @@ test.describe('early warnings', () => {
     await expect(page.getByTestId('alert-detail-state')).toHaveText('Issued');
     await expect(page.getByTestId('alert-steps')).toContainText('Imported');
     await shot(page, 'alerts-import-en.png');
+
+    // The browser sends the file's bytes: a GBK file and a UTF-16 one arrive as their senders wrote them.
+    await file.setInputFiles(path.join(WORLD, 'encoding-gbk.cap'));
+    await expect(message).toHaveText('Imported 1 alert(s) from encoding-gbk.cap');
+    await expect(page.getByTestId('alert-detail-headline')).toHaveText('深圳市颱風黄色预警（堃鹏台站）');
+    await file.setInputFiles(path.join(WORLD, 'encoding-utf16le-bom.cap'));
+    await expect(page.getByTestId('alert-detail-headline')).toHaveText('八號東北烈風或暴風信號現正生效');
+    await file.setInputFiles(path.join(WORLD, 'hostile-gzip-body.cap.gz'));
+    await expect(message).toContainText('hostile-gzip-body.cap.gz: document: is a gzip-compressed file, not XML');
+    await shot(page, 'alerts-import-encodings-en.png');
   });
 });

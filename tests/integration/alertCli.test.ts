@@ -25,6 +25,15 @@ describe('resilience-console import alert | export alert', () => {
     expect(latin1.stdout).toMatch(/^cap-[0-9a-f]{16} {2}Actual Alert \w+ {2}Earthquake — /m);
     expect(latin1.stdout).toContain('Imported 1 alert(s) from earthquake-iso8859-1.cap (cap).');
 
+    // The CLI hands the core the file's bytes: GBK arrives as written, an unreadable encoding is named.
+    const world = (file: string) => path.resolve(import.meta.dirname, '../fixtures/cap-world', file);
+    const gbk = run('import', 'alert', world('encoding-gbk.cap'), '--data', dataDir);
+    expect(gbk.status, gbk.stderr).toBe(0);
+    expect(gbk.stdout).toContain('台风 — 深圳市颱風黄色预警（堃鹏台站） (1 area(s))');
+    const ebcdic = run('import', 'alert', world('encoding-unknown-ebcdic.cap'), '--data', dataDir);
+    expect(ebcdic.status).toBe(2);
+    expect(ebcdic.stderr).toContain("encoding-unknown-ebcdic.cap: document: declares the encoding 'EBCDIC-CP-US', which this console cannot read");
+
     const refused = run('import', 'alert', sample('invalid.cap'), '--data', dataDir);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('invalid.cap: alert.scope: is required and missing; nothing was imported.');

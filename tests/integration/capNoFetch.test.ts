@@ -29,15 +29,23 @@ describe('the CAP reader never fetches what a document points to', () => {
     expect(requests).toEqual([]);
   });
 
-  it('reads a message carrying XInclude, a stylesheet and a schema location as plain markup, fetches none of them and exports none of them', () => {
+  it('reads a message carrying a stylesheet and a schema location as plain markup, fetches neither and exports neither', () => {
     const weather = readSample('weather.cap');
     const text = weather
       .replace('?>', `?>\n<?xml-stylesheet type="text/xsl" href="${base}/style.xsl"?>`)
-      .replace('<identifier>', `<ext:x xmlns:ext="http://example.invalid/ext" xmlns:xi="http://www.w3.org/2001/XInclude" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://example.invalid/ext ${base}/a.xsd"><xi:include href="${base}/include"/></ext:x><identifier>`);
-    expect(text).toContain(`${base}/include`);
+      .replace('<identifier>', `<ext:x xmlns:ext="http://example.invalid/ext" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://example.invalid/ext ${base}/a.xsd"/><identifier>`);
+    expect(text).toContain(`${base}/a.xsd`);
     const [alert] = readCapDocument(text).alerts;
     expect(alert!.event).toBe('Flash Flood Watch');
     expect(writeCap12(alert!)).not.toContain(base);
+    expect(requests).toEqual([]);
+  });
+
+  it('refuses XInclude by name (CAP never uses it), and the server hears nothing', () => {
+    const text = readSample('weather.cap')
+      .replace('<identifier>', `<ext:x xmlns:ext="http://example.invalid/ext" xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="${base}/include"/></ext:x><identifier>`);
+    expect(text).toContain(`${base}/include`);
+    expect(() => readCapDocument(text)).toThrow(/^<xi:include>: is an XInclude instruction; CAP never uses XInclude and nothing a document points to is ever fetched$/);
     expect(requests).toEqual([]);
   });
 });

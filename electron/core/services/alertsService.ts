@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { decodeXmlBytes } from '../../../shared/cap/capBytes.ts';
 import { readCapDocument } from '../../../shared/cap/capDocument.ts';
 import { CapError } from '../../../shared/cap/capError.ts';
 import { alertIdFor } from '../../../shared/cap/capFields.ts';
@@ -150,15 +151,19 @@ export function alertsHandlers(store: Store, population: PopulationTables, clock
     };
     let document;
     try {
-      document = readCapDocument(args.text);
+      const text = args.base64 !== undefined ? decodeXmlBytes(Buffer.from(args.base64, 'base64')) : args.text!;
+      document = readCapDocument(text, { now: clock() });
     } catch (error) {
       if (!(error instanceof CapError)) throw error;
       return refuse(`${error.element}：${error.zh}`, error.message, { element: error.element });
     }
     const notes = document.notes.map((note) => `${note.element}：${note.zh} / ${note.element}: ${note.en}`);
     if (document.alerts.length === 0) {
-      return refuse(`没有可导入的预警（${document.notes.map((note) => `${note.element}：${note.zh}`).join('；')}）`,
-        `no alert to import (${document.notes.map((note) => `${note.element}: ${note.en}`).join('; ')})`, { kind: document.kind });
+      // A feed of thousands of links is named by its first few, not pasted whole into the message.
+      const shown = document.notes.slice(0, 5);
+      const more = document.notes.length - shown.length;
+      return refuse(`没有可导入的预警（${shown.map((note) => `${note.element}：${note.zh}`).join('；')}${more > 0 ? `；另有 ${more} 条` : ''}）`,
+        `no alert to import (${shown.map((note) => `${note.element}: ${note.en}`).join('; ')}${more > 0 ? `; and ${more} more` : ''})`, { kind: document.kind, notes: document.notes.length });
     }
     // An issued alert never changes: a message already held is skipped when it is the same, and
     // the file is refused when it carries different content under the same sender and identifier.

@@ -1,20 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { XML_LIMITS } from '../../../shared/cap/xmlTree.ts';
 import type { AlertImportResult } from '../../../shared/ipc/contracts/alerts.ts';
 import { createConsoleCore } from '../../core/consoleCore.ts';
 import { cliCall, type Output } from './command.ts';
 
-/** A CAP file's text, decoded by the encoding its XML declaration names (UTF-8 unless it says ISO-8859-1). */
-export function decodeXmlFile(bytes: Buffer): string {
-  const declaration = bytes.subarray(0, 200).toString('latin1');
-  return /encoding\s*=\s*['"](iso-8859-1|latin-?1)['"]/i.test(declaration) ? bytes.toString('latin1') : bytes.toString('utf8');
-}
-
 /** `import alert FILE`: a CAP message, an Atom/RSS feed of them or an EDXL-DE envelope; one line per alert. */
 export async function importAlert(file: string, values: Record<string, string | boolean | undefined>, out: Output): Promise<number> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = decodeXmlFile(fs.readFileSync(file));
+    // A file over the limit is not read into memory at all.
+    const size = fs.statSync(file).size;
+    if (size > XML_LIMITS.maxBytes) {
+      out.error('INVALID_ARGUMENT', `${file}：文件 ${(size / 1048576).toFixed(1)} MB，超过 2 MB 上限，未导入任何数据。 / ${file}: document: is ${(size / 1048576).toFixed(1)} MB; the limit is 2 MB; nothing was imported.`);
+      return 2;
+    }
+    bytes = fs.readFileSync(file);
   } catch (error) {
     out.error('INVALID_ARGUMENT', `cannot read ${file}: ${(error as Error).message}`);
     return 2;
@@ -22,7 +23,8 @@ export async function importAlert(file: string, values: Record<string, string | 
   const fileName = path.basename(file);
   const core = await createConsoleCore({ dataDir: path.resolve(String(values.data)) });
   try {
-    const reply = await cliCall(core, 'alerts:import', { fileName, text });
+    // The core decodes the bytes (BOM, XML declaration) and audits a refusal, as for the desktop console.
+    const reply = await cliCall(core, 'alerts:import', { fileName, base64: bytes.toString('base64') });
     if (!reply.ok) {
       out.error(reply.error.code, reply.error.message);
       return 2;

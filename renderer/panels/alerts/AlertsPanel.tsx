@@ -12,6 +12,13 @@ import { AlertDetail } from './AlertDetail.tsx';
 import { AlertsBoard } from './AlertsBoard.tsx';
 import { alertToForm, localMessage } from './composerForm.ts';
 
+/** A file's bytes as base64, in chunks (spreading 2 MB into one call would overflow the stack). */
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  return btoa(binary);
+}
+
 const loadAlerts = (api: ConsoleApi) => api.alerts.listByState({});
 const loadAreas = (api: ConsoleApi) => api.map.listAreas({});
 
@@ -46,7 +53,8 @@ export function AlertsPanel({ nodes, exerciseData }: { nodes: CommandNode[] | un
     if (!file) return;
     setMessage(null);
     try {
-      const result = await api.alerts.import({ fileName: file.name, text: await file.text() });
+      // Bytes, not file.text(): the core decodes UTF-16, ISO-8859-1 and GBK files by their declaration.
+      const result = await api.alerts.import({ fileName: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) });
       setMessage({ ok: true, text: t('alerts.imported', { count: result.imported.length, file: file.name }) });
       if (result.imported[0]) show(result.imported[0]);
     } catch (error) {

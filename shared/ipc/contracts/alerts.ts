@@ -32,11 +32,16 @@ export const AlertDraftInput = z.object({
 /** Who takes each step is the signed-in caller, never an argument: a client cannot sign as someone else. */
 export const AlertStepInput = z.object({ id: RecordId }).strict();
 
-/** A CAP message, feed or EDXL-DE envelope as the UI or CLI read it from disk. */
+/**
+ * A CAP message, feed or EDXL-DE envelope as the UI or CLI read it from disk: its bytes in
+ * base64 (the core decodes them by BOM and XML declaration, so UTF-16, ISO-8859-1 and GBK files
+ * import intact), or text already decoded.
+ */
 export const AlertImport = z.object({
   fileName: z.string().trim().min(1).max(260),
-  text: z.string().min(1, 'the file is empty').max(2 * 1024 * 1024, 'the file is larger than 2 MB'),
-}).strict();
+  text: z.string().min(1, 'the file is empty').max(2 * 1024 * 1024, 'the file is larger than 2 MB').optional(),
+  base64: z.base64().min(1, 'the file is empty').max(Math.ceil((2 * 1024 * 1024) / 3) * 4, 'the file is larger than 2 MB').optional(),
+}).strict().refine((input) => (input.text === undefined) !== (input.base64 === undefined), 'give the file either as text or as base64 bytes');
 
 export const AlertListQuery = z.object({ state: z.enum(ALERT_STATES).optional() }).strict();
 const ById = z.object({ id: RecordId }).strict();
