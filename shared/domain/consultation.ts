@@ -79,6 +79,8 @@ export const ConsultationEntry = z.object({
   /** Warning to issue: the draft alert it became. */
   alertId: RecordId.optional(),
   snapshot: EvidenceSnapshot.optional(),
+  /** Attendance change (a note): who, and from what (absent when newly added) to what. */
+  attendance: z.object({ name: z.string().min(1).max(60), agency: z.string().min(1).max(60), from: Attendance.optional(), to: Attendance }).optional(),
   by: z.string().min(1).max(80).optional(),
   at: Timestamp,
   ...Exercise,

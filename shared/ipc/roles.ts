@@ -101,6 +101,8 @@ export const METHOD_ROLES: Record<MethodName, readonly Role[]> = {
   'consultation:record': REPORTERS,
   'consultation:action': OPERATORS,
   'consultation:warning': REPORTERS,
+  // An agency's liaison says who of theirs is in the room, as the duty officer does.
+  'consultation:attend': REPORTERS,
   'consultation:signOff': OPERATORS,
   'wall:state': EVERYONE,
   'wall:windows': EVERYONE,

@@ -78,12 +78,27 @@ async function wholeFlow(page: Page, words: Words): Promise<void> {
   await page.getByTestId('session-open-submit').click();
   await expect(page.getByTestId('session-view')).toHaveAttribute('data-status', 'open');
 
+  // Attendance changes during the session: the liaison arrives in person, a meteorologist joins by video.
+  await page.getByTestId('session-attendance-1').selectOption('present');
+  await expect(page.getByTestId('session-person-1')).toHaveClass(/session__person--present/);
+  await page.getByTestId('session-join').click();
+  await expect(page.getByTestId('session-attendance-problem')).toContainText(words.lang === 'zh' ? '姓名' : 'Name');
+  await page.getByTestId('session-join-name').fill('Met duty forecaster');
+  await page.getByTestId('session-join-agency').fill(words.lang === 'zh' ? '市气象局' : 'Met Bureau');
+  await page.getByTestId('session-join-attendance').selectOption('remote');
+  await page.getByTestId('session-join').click();
+  await expect(page.getByTestId('session-person-2')).toHaveClass(/session__person--remote/);
+  await expect(page.getByTestId('session-entry')).toHaveCount(2);
+  await expect(page.getByTestId('session-entry').filter({ hasText: words.lang === 'zh' ? 'Liaison（Water Authority）出席：远程 → 到场' : 'Liaison (Water Authority): remote → present' })).toHaveCount(1);
+  await page.getByTestId('session-attendance').scrollIntoViewIfNeeded();
+  await shot(page, `consultation-attendance-${suffix}.png`);
+
   // An empty entry is refused on screen and nothing is stored.
   await page.getByTestId('composer-kind-note').click();
   await page.getByTestId('composer-text').fill('   ');
   await page.getByTestId('composer-submit').click();
   await expect(page.getByTestId('composer-message')).toHaveText(words.lang === 'zh' ? '记录内容不能为空。' : 'The entry is empty.');
-  await expect(page.getByTestId('session-entry')).toHaveCount(0);
+  await expect(page.getByTestId('session-entry')).toHaveCount(2);
 
   await record(page, 'evidence', words.evidence);
   await expect(page.getByTestId('evidence-card')).toBeVisible();

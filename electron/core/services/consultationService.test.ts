@@ -83,15 +83,33 @@ describe('a consultation from incident to verified tasks and minutes', () => {
     // Steps a few microseconds apart may share a millisecond, so the history is compared as a set.
     expect(history.map((entry) => entry.status).sort()).toEqual(['accepted', 'done', 'inProgress', 'open', 'verified']);
 
+    // Attendance changes while the session is open: 李工 arrives in person, 赵工 joins by video.
+    const arrived = await call('consultation:attend', { sessionId: session.id, name: '李工', agency: '市水务局', attendance: 'present' });
+    expect(arrived.participants).toEqual([{ name: '王主任', agency: '市应急局', attendance: 'present' }, { name: '李工', agency: '市水务局', attendance: 'present' }]);
+    const joined = await call('consultation:attend', { sessionId: session.id, name: '赵工', agency: '市气象局', attendance: 'remote' });
+    expect(joined.participants?.at(-1)).toEqual({ name: '赵工', agency: '市气象局', attendance: 'remote' });
+    expect(joined.agencies).toEqual(['市应急局', '市水务局', '市气象局']);
+    const unchanged = await opCount();
+    await call('consultation:attend', { sessionId: session.id, name: '赵工', agency: '市气象局', attendance: 'remote' });
+    expect(await opCount()).toBe(unchanged);
+    const notes = (await call('consultation:entries', { id: session.id })).filter((entry) => entry.kind === 'note').map((entry) => entry.text);
+    expect(notes).toEqual(expect.arrayContaining(['李工（市水务局）出席：远程 → 到场 / 李工 (市水务局): remote → present', '赵工（市气象局）加入会商：远程 / 赵工 (市气象局) joins: remote']));
+    expect((await call('consultation:list', {})).find((candidate) => candidate.id === session.id)?.participants).toHaveLength(3);
+
     const closed = await call('consultation:signOff', { sessionId: session.id, approvedBy: '王主任' });
     expect(closed.status).toBe('closed');
     const late = await refusal(call('consultation:record', { sessionId: session.id, kind: 'note', agency: 'x', text: 'late' }));
     expect(late.code).toBe('CONFLICT');
+    expect((await refusal(call('consultation:attend', { sessionId: session.id, name: '钱工', agency: '市交通委', attendance: 'present' }))).code).toBe('CONFLICT');
 
     const md = await call('consultation:minutes', { id: session.id, format: 'md' });
     expect(md.content).toContain('启动防汛 III 级响应');
     expect(md.content).toContain('已闭环 1/1 项');
     expect(md.content).toContain('风暴潮橙色预警');
+    expect(md.content).toContain('赵工（市气象局）加入会商：远程');
+    expect(md.content).toContain('李工（市水务局）出席：远程 → 到场');
+    const english = await call('consultation:minutes', { id: session.id, format: 'md', locale: 'en' });
+    expect(english.content).toContain('李工 (市水务局) attendance: remote → present');
     const pdf = await call('consultation:minutes', { id: session.id, format: 'pdf', locale: 'en' });
     expect(Buffer.from(pdf.content, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });

@@ -123,7 +123,41 @@ export async function signOff(store: Store, args: MethodArgs<'consultation:signO
   return { ...session, status: 'closed', closedAt: at };
 }
 
-export function consultationHandlers(store: Store): Pick<Handlers, 'consultation:list' | 'consultation:entries' | 'consultation:open' | 'consultation:record' | 'consultation:action' | 'consultation:warning' | 'consultation:signOff' | 'consultation:minutes'> {
+const ATTENDANCE_WORDS = { present: { zh: '到场', en: 'present' }, remote: { zh: '远程', en: 'remote' }, absent: { zh: '缺席', en: 'absent' } } as const;
+
+/**
+ * Attendance during an open session: someone arrives, joins by video, leaves, or is added. The
+ * session's list changes and the record gets a note with the time, so the minutes say who was
+ * there when each decision was taken.
+ */
+export async function attend(store: Store, args: MethodArgs<'consultation:attend'>, now = new Date()): Promise<ConsultationSession> {
+  const session = await openSession(store, args.sessionId);
+  const people = session.participants ?? [];
+  const index = people.findIndex((person) => person.name === args.name && person.agency === args.agency);
+  const before = index >= 0 ? people[index]!.attendance : null;
+  if (before === args.attendance) return session;
+  const participants = index >= 0
+    ? people.map((person, position) => (position === index ? { ...person, attendance: args.attendance } : person))
+    : [...people, { name: args.name, agency: args.agency, attendance: args.attendance }];
+  if (participants.length > 80) throw new ConsoleError({ code: 'INVALID_ARGUMENT', message: 'a session lists at most 80 participants', issues: [{ path: 'name', message: 'a session lists at most 80 participants' }] });
+  const agencies = [...new Set([...session.agencies, args.agency])].slice(0, 40);
+  const to = ATTENDANCE_WORDS[args.attendance];
+  const from = before ? ATTENDANCE_WORDS[before] : null;
+  const text = from
+    ? `${args.name}（${args.agency}）出席：${from.zh} → ${to.zh} / ${args.name} (${args.agency}): ${from.en} → ${to.en}`
+    : `${args.name}（${args.agency}）加入会商：${to.zh} / ${args.name} (${args.agency}) joins: ${to.en}`;
+  const { draft } = entryDraft(store, session, {
+    kind: 'note', agency: args.agency, text, at: now.toISOString(),
+    attendance: { name: args.name, agency: args.agency, ...(before ? { from: before } : {}), to: args.attendance },
+  });
+  await store.write([
+    { entity: 'consultationSession', key: session.id, kind: 'patch', body: { participants, agencies }, scope: scopeOf(session.nodeCode) },
+    draft,
+  ]);
+  return { ...session, participants, agencies };
+}
+
+export function consultationHandlers(store: Store): Pick<Handlers, 'consultation:list' | 'consultation:entries' | 'consultation:open' | 'consultation:record' | 'consultation:action' | 'consultation:warning' | 'consultation:attend' | 'consultation:signOff' | 'consultation:minutes'> {
   return {
     'consultation:list': () => store.query('consultation.sessions'),
     'consultation:entries': async (args) => {
@@ -140,6 +174,7 @@ export function consultationHandlers(store: Store): Pick<Handlers, 'consultation
     },
     'consultation:action': (args) => recordAction(store, args),
     'consultation:warning': (args) => recordWarning(store, args),
+    'consultation:attend': (args) => attend(store, args),
     'consultation:signOff': (args) => signOff(store, args),
     'consultation:minutes': (args) => minutesFile(store, args.id, args.format, args.locale),
   };

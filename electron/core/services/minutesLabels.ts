@@ -33,6 +33,17 @@ export const MINUTES_LABELS = {
 export type MinutesLocale = keyof typeof MINUTES_LABELS;
 export type MinutesLabels = (typeof MINUTES_LABELS)[MinutesLocale];
 
+/** An entry's text in the minutes' language: an attendance change is worded from its fields, anything else as written. */
+export function entryText(entry: { text: string; attendance?: { name: string; agency: string; from?: 'present' | 'remote' | 'absent'; to: 'present' | 'remote' | 'absent' } | undefined }, labels: MinutesLabels): string {
+  const change = entry.attendance;
+  if (!change) return entry.text;
+  const chinese = labels === MINUTES_LABELS['zh-CN'];
+  const who = chinese ? `${change.name}（${change.agency}）` : `${change.name} (${change.agency})`;
+  const to = labels[change.to];
+  if (!change.from) return chinese ? `${who}加入会商：${to}` : `${who} joins: ${to}`;
+  return chinese ? `${who}${labels.attendance}：${labels[change.from]} → ${to}` : `${who} ${labels.attendance.toLowerCase()}: ${labels[change.from]} → ${to}`;
+}
+
 /** Beijing time, as the hall reads it: 2026-01-01 09:30. */
 export function beijingTime(iso: string): string {
   const date = new Date(Date.parse(iso) + 8 * 3600_000);

@@ -1,7 +1,7 @@
 import type { ConsultationEntry, EvidenceSnapshot } from '../../../shared/domain/consultation.ts';
 import { isTaskOverdue } from '../../../shared/domain/task.ts';
 import type { MinutesData } from './minutesData.ts';
-import { beijingTime, fill, MINUTES_LABELS, type MinutesLabels, type MinutesLocale } from './minutesLabels.ts';
+import { beijingTime, entryText, fill, MINUTES_LABELS, type MinutesLabels, type MinutesLocale } from './minutesLabels.ts';
 
 /** Pipes and line breaks would break a Markdown table cell. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -51,7 +51,7 @@ export function minutesMarkdown(data: MinutesData, locale: MinutesLocale = 'zh-C
 
   lines.push('', `## ${labels.record}`, '');
   for (const entry of data.entries) {
-    lines.push(`### ${entryHeading(entry, labels)}`, '', entry.text, '');
+    lines.push(`### ${entryHeading(entry, labels)}`, '', entryText(entry, labels), '');
     if (entry.snapshot) {
       lines.push(`**${labels.figures}** (${beijingTime(entry.snapshot.takenAt)})`, '');
       for (const line of figureLines(entry.snapshot, labels, locale)) lines.push(`- ${line}`);

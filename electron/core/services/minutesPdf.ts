@@ -4,7 +4,7 @@ import type { EvidenceSnapshot } from '../../../shared/domain/consultation.ts';
 import { isTaskOverdue } from '../../../shared/domain/task.ts';
 import type { MinutesData } from './minutesData.ts';
 import { bundledFont } from './minutesFont.ts';
-import { beijingTime, fill, MINUTES_LABELS, type MinutesLocale } from './minutesLabels.ts';
+import { beijingTime, entryText, fill, MINUTES_LABELS, type MinutesLocale } from './minutesLabels.ts';
 import { entryHeading, figureLines } from './minutesMarkdown.ts';
 
 const LEVEL_COLOURS: Record<string, string> = { I: '#c62828', II: '#ef6c00', III: '#f9a825', IV: '#1e88e5' };
@@ -79,7 +79,7 @@ export function minutesPdf(data: MinutesData, locale: MinutesLocale = 'zh-CN', f
     doc.moveDown(0.3).fillColor(entry.kind === 'decision' ? '#0d47a1' : '#37474f');
     line(entryHeading(entry, labels));
     doc.fillColor('#222222');
-    line(entry.text, { indent: 12 });
+    line(entryText(entry, labels), { indent: 12 });
     if (entry.snapshot) {
       for (const text of figureLines(entry.snapshot, labels, locale)) line(`• ${text}`, { indent: 12 });
       const height = 300;

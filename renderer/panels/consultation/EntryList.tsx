@@ -33,9 +33,14 @@ export function EntryList({ entries, tasks, boundaries, onCorrect }: Props) {
               {entry.approvedBy && <span className="consult-muted">{t('consultation.approvedBy')}: {entry.approvedBy}</span>}
               {entry.corrects && byId.get(entry.corrects) && <span className="consult-muted">{t('consultation.corrects', { time: formatTime(byId.get(entry.corrects)!.at, locale, 'short') })}</span>}
               <span className="board__spacer" />
-              {onCorrect && entry.kind !== 'signOff' && <button type="button" className="button button--small" onClick={() => onCorrect(entry)}>{t('consultation.correct')}</button>}
+              {onCorrect && entry.kind !== 'signOff' && !entry.attendance && <button type="button" className="button button--small" onClick={() => onCorrect(entry)}>{t('consultation.correct')}</button>}
             </div>
-            <div className="timeline__text">{entry.text}</div>
+            <div className="timeline__text">{entry.attendance
+              ? t(entry.attendance.from ? 'consultation.attendanceChanged' : 'consultation.attendanceJoined', {
+                name: entry.attendance.name, agency: entry.attendance.agency, to: t(`consultation.attendance.${entry.attendance.to}`),
+                from: entry.attendance.from ? t(`consultation.attendance.${entry.attendance.from}`) : '',
+              })
+              : entry.text}</div>
             {task && <div className="consult-muted" data-testid="session-entry-task">{t('consultation.action.task', { unit: task.assigneeUnit, status: t(statusKey(task.status)) })}</div>}
             {entry.kind === 'warning' && <div className="consult-muted">{t('consultation.warning.draft')}</div>}
             {entry.snapshot && <EvidenceCard snapshot={entry.snapshot} boundaries={boundaries} />}

@@ -8,6 +8,7 @@ import { describeError, formatTime } from '../../i18n/display.ts';
 import { useI18n } from '../../i18n/useI18n.ts';
 import { useConsole } from '../../state/useConsole.ts';
 import { useLiveQuery } from '../../state/useLiveQuery.ts';
+import { AttendanceList } from './AttendanceList.tsx';
 import { EntryComposer } from './EntryComposer.tsx';
 import { EntryList } from './EntryList.tsx';
 import { RoomView } from './RoomView.tsx';
@@ -78,14 +79,7 @@ export function SessionView({ session, tasks, boundaries, districts }: Props) {
       </div>
       {notice && <div className={notice.kind === 'error' ? 'form-issues' : 'form-done'} role="status" data-testid="session-notice">{notice.text}</div>}
       <div className="session__meta">
-        <div>
-          <h4 className="consult-subheading">{t('consultation.participants')}</h4>
-          <ul className="session__people">
-            {(session.participants ?? []).map((person, index) => (
-              <li key={`${person.name}-${index}`} className={`session__person session__person--${person.attendance}`}>{person.name} · {person.agency} · {t(`consultation.attendance.${person.attendance}`)}</li>
-            ))}
-          </ul>
-        </div>
+        <AttendanceList session={session} />
         <div>
           <h4 className="consult-subheading">{t('consultation.agenda')}</h4>
           <ol className="session__agenda">{(session.agenda ?? []).map((item, index) => <li key={index}>{item}</li>)}</ol>

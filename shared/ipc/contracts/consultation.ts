@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call } from '../call.ts';
 import { AdminCode, RecordId, Timestamp } from '../../domain/common.ts';
-import { Confidence, Participant, type ConsultationEntry, type ConsultationSession } from '../../domain/consultation.ts';
+import { Attendance, Confidence, Participant, type ConsultationEntry, type ConsultationSession } from '../../domain/consultation.ts';
 import type { Alert } from '../../domain/alert.ts';
 import type { Task } from '../../domain/task.ts';
 import { TaskUnitKind } from '../../domain/task.ts';
@@ -59,6 +59,14 @@ export const SessionWarning = z.object({
   areaCodes: z.array(AdminCode).min(1, 'choose at least one area').max(300),
 }).strict();
 
+/** Someone arrives, joins remotely, leaves, or is added to the attendance of an open session. */
+export const SessionAttend = z.object({
+  sessionId: RecordId,
+  name: z.string().trim().min(1, 'name the participant').max(60),
+  agency: z.string().trim().min(1, 'name the agency').max(60),
+  attendance: Attendance,
+}).strict();
+
 export const SessionSignOff = z.object({
   sessionId: RecordId,
   approvedBy: z.string().trim().min(1, 'name who signs off').max(60),
@@ -81,6 +89,7 @@ export const CONSULTATION_CONTRACT = {
   'consultation:record': call<typeof SessionRecord, ConsultationEntry>(SessionRecord),
   'consultation:action': call<typeof SessionAction, { entry: ConsultationEntry; task: Task }>(SessionAction),
   'consultation:warning': call<typeof SessionWarning, { entry: ConsultationEntry; alert: Alert }>(SessionWarning),
+  'consultation:attend': call<typeof SessionAttend, ConsultationSession>(SessionAttend),
   'consultation:signOff': call<typeof SessionSignOff, ConsultationSession>(SessionSignOff),
   'consultation:minutes': call<typeof MinutesRequest, MinutesFile>(MinutesRequest),
 };
