@@ -38,6 +38,10 @@ const fake = await vi.hoisted(async () => {
     quitRequests: 0,
     exitCode: undefined as number | undefined,
   };
+  const DISPLAYS = [
+    { id: 1, label: 'Desk', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, size: { width: 1920, height: 1080 }, scaleFactor: 1, internal: false },
+    { id: 2, label: 'Side', bounds: { x: 1920, y: 0, width: 1920, height: 1080 }, size: { width: 1920, height: 1080 }, scaleFactor: 1, internal: false },
+  ];
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => { markReady = resolve; });
   const app = Object.assign(new Emitter(), {
@@ -72,6 +76,10 @@ const fake = await vi.hoisted(async () => {
       app.emit('web-contents-created', {}, contents);
     }
     loadURL(url: string) { this.url = url; return Promise.resolve(); }
+    getBounds() {
+      const { x = 0, y = 0, width = 1600, height = 1000 } = this.options as { x?: number; y?: number; width?: number; height?: number };
+      return { x, y, width, height };
+    }
     show() {}
     isMinimized() { return false; }
     restore() {}
@@ -85,6 +93,12 @@ const fake = await vi.hoisted(async () => {
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => { state.log.push(`registerSchemesAsPrivileged ready=${state.ready}`); state.schemes.push(...schemes); },
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) => state.protocols.set(scheme, handler),
+    },
+    // Two monitors side by side: the primary (id 1) and a second one (id 2) to its right.
+    screen: {
+      getAllDisplays: () => DISPLAYS,
+      getPrimaryDisplay: () => DISPLAYS[0],
+      getDisplayMatching: (bounds: { x: number }) => (bounds.x >= 1920 ? DISPLAYS[1] : DISPLAYS[0]),
     },
     dialog: { showErrorBox: (_title: string, message: string) => { state.log.push(`showErrorBox ${message}`); } },
     session: {
@@ -112,9 +126,13 @@ function call(frameUrl: string | null, method: string, input: unknown = {}): Pro
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rc-main-entry-'));
   process.env.RESILIENCE_CONSOLE_DATA_DIR = dataDir;
+  // The last session left the alerts board popped out on a monitor that is gone, and one broken entry.
+  fs.writeFileSync(path.join(dataDir, 'desk-windows.json'), JSON.stringify([
+    { route: '#/alerts', monitorId: 7, monitorLabel: 'Gone', bounds: { x: 5000, y: 0, width: 1280, height: 800 } },
+  ]));
   await import('./index.ts');
   fake.becomeReady();
-  await vi.waitFor(() => expect(state.windows).toHaveLength(1), { timeout: 30_000, interval: 50 });
+  await vi.waitFor(() => expect(state.windows).toHaveLength(2), { timeout: 30_000, interval: 50 });
 });
 
 afterAll(() => {
@@ -176,11 +194,39 @@ describe('the main entry (with a stand-in for electron)', () => {
     expect(attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(attempt('will-navigate', 'app://console/index.html')).toBe(false);
     expect(attempt('will-attach-webview', 'https://example.org/')).toBe(true);
-    expect(contents.windowOpenHandler?.({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'https://example.org/', features: '' })).toEqual({ action: 'deny' });
     let granted: boolean | undefined;
     state.permissionRequest!({}, 'media', (answer) => { granted = answer; });
     expect(granted).toBe(false);
     expect(state.permissionCheck!({}, 'geolocation')).toBe(false);
+  });
+
+  it('reopens the pop-outs of the last session, on a monitor that is still there', () => {
+    const restored = state.windows[1]!;
+    expect(restored.url).toBe('app://console/index.html#/alerts');
+    // Monitor 7 is gone: the window moves onto the primary monitor, whole.
+    expect(restored.options).toMatchObject({ x: 640, y: 0, width: 1280, height: 800 });
+    expect((restored.options as { webPreferences: unknown }).webPreferences).toEqual({ ...SECURITY_BASELINE.webPreferences, preload: path.join(import.meta.dirname, 'preload.js') });
+  });
+
+  it('opens a panel the console pops out as a window of its own, remembers it, and refuses anything else', () => {
+    const contents = state.windows[0]!.webContents;
+    const before = state.windows.length;
+    expect(contents.windowOpenHandler?.({ url: 'app://console/index.html#/map?view=121.47,31.23,10', features: 'popup,width=1280,height=800,left=2000,top=40' })).toEqual({ action: 'deny' });
+    expect(state.windows).toHaveLength(before + 1);
+    const popped = state.windows.at(-1)!;
+    expect(popped.url).toBe('app://console/index.html#/map?view=121.47,31.23,10');
+    expect(popped.options).toMatchObject({ x: 2000, y: 40, width: 1280, height: 800 });
+    expect((popped.options as { webPreferences: unknown }).webPreferences).toEqual({ ...SECURITY_BASELINE.webPreferences, preload: path.join(import.meta.dirname, 'preload.js') });
+    const desk = JSON.parse(fs.readFileSync(path.join(dataDir, 'desk-windows.json'), 'utf8')) as { route: string; monitorId: number }[];
+    expect(desk).toEqual(expect.arrayContaining([expect.objectContaining({ route: '#/map?view=121.47,31.23,10', monitorId: 2 })]));
+    // Closed by the operator: forgotten.
+    (popped as unknown as EventEmitter).emit('closed');
+    expect((JSON.parse(fs.readFileSync(path.join(dataDir, 'desk-windows.json'), 'utf8')) as { route: string }[]).map((window) => window.route)).toEqual(['#/alerts']);
+    // Foreign addresses and addresses that are no panel open nothing.
+    expect(contents.windowOpenHandler?.({ url: 'https://example.org/#/map', features: '' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'app://console/index.html#/settings', features: '' })).toEqual({ action: 'deny' });
+    expect(state.windows).toHaveLength(before + 1);
   });
 
   it('closes the core before quitting', async () => {

@@ -5,7 +5,10 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session, type We
 import { createConsoleCore, type ConsoleCore } from '../core/consoleCore.ts';
 import { StoreError } from '../core/store/storeErrors.ts';
 import { createAppProtocolHandler } from './appProtocol.ts';
-import { startWallWindows } from './wallWindows.ts';
+import { monitorOf, startWallWindows } from './wallWindows.ts';
+import { restoreDesk, type PoppedWindow } from './deskWindows.ts';
+import { popOutBounds, popOutRoute, readDesk, writeDesk } from './popOut.ts';
+import { parseRoute } from '../../shared/wall/routes.ts';
 import { forwardEvents, registerConsoleHandlers } from './ipcHandlers.ts';
 import { isAllowedNavigation, permissionDecision, SECURITY_BASELINE } from './securityBaseline.ts';
 
@@ -49,15 +52,26 @@ if (!app.requestSingleInstanceLock()) {
       if (!isOurs(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // Chromium never opens a window itself (it would inherit the opener); a panel or wall address
+    // of ours is opened as a window of our own, with the same baseline (popOut.ts decides).
+    contents.setWindowOpenHandler(({ url, features }) => {
+      const route = popOutRoute(url, isOurs);
+      if (route && core) openPopOut(core, route, popOutBounds(features));
+      return { action: 'deny' };
+    });
   };
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
 
-  /** The desk window, or (with `bounds` and a route) a frameless full-screen wall window on one display. */
-  const createWindow = (consoleCore: ConsoleCore, wall?: { route: string; bounds: { x: number; y: number; width: number; height: number } }) => {
+  type Bounds = { x?: number; y?: number; width: number; height: number };
+  /**
+   * The desk window; with `wall`, a frameless full-screen wall window on one display; with
+   * `popOut`, a panel popped out of the desk onto another monitor.
+   */
+  const createWindow = (consoleCore: ConsoleCore, wall?: { route: string; bounds: Bounds }, popOut?: { route: string; bounds: Bounds }) => {
+    const place = wall ? { ...wall.bounds, fullscreen: true, frame: false, autoHideMenuBar: true } : popOut ? { ...popOut.bounds, autoHideMenuBar: true } : { width: 1600, height: 1000 };
     const win = new BrowserWindow({
       title: 'Resilience Console',
-      ...(wall ? { ...wall.bounds, fullscreen: true, frame: false, autoHideMenuBar: true } : { width: 1600, height: 1000 }),
+      ...place,
       show: false,
       webPreferences: {
         ...SECURITY_BASELINE.webPreferences,
@@ -70,7 +84,40 @@ if (!app.requestSingleInstanceLock()) {
     win.on('closed', () => {
       if (window === win) window = null;
     });
-    void win.loadURL(`${devServerUrl ?? SECURITY_BASELINE.startUrl}${wall?.route ?? ''}`);
+    // Closing the desk window ends the console, pop-outs and all (they reopen at the next start).
+    if (!wall && !popOut) win.on('close', () => { quitting = true; app.quit(); });
+    void win.loadURL(`${devServerUrl ?? SECURITY_BASELINE.startUrl}${wall?.route ?? popOut?.route ?? ''}`);
+    return win;
+  };
+
+  // The operator's desk: pop-outs open at quit reopen at the next start where they were (deskWindows.ts).
+  const popped = new Map<BrowserWindow, PoppedWindow>();
+  let quitting = false;
+  const deskFile = () => path.join(dataDir(), 'desk-windows.json');
+  const saveDesk = () => {
+    try {
+      writeDesk(deskFile(), [...popped.values()]);
+    } catch (error) {
+      console.error('[desk] could not remember the pop-out windows:', error instanceof Error ? error.message : error);
+    }
+  };
+  const openPopOut = (consoleCore: ConsoleCore, route: string, bounds: Bounds) => {
+    const win = createWindow(consoleCore, undefined, { route, bounds });
+    const remember = () => {
+      const now = win.getBounds();
+      const display = screen.getDisplayMatching(now);
+      popped.set(win, { route, monitorId: display.id, monitorLabel: display.label, bounds: now });
+      saveDesk();
+    };
+    win.on('moved', remember);
+    win.on('resized', remember);
+    win.on('closed', () => {
+      // Closed by the operator: forgotten. Closed because the console quits: reopened next time.
+      if (quitting) return;
+      popped.delete(win);
+      saveDesk();
+    });
+    remember();
     return win;
   };
 
@@ -93,6 +140,11 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     window = createWindow(core);
+    const deskCore = core;
+    const monitors = screen.getAllDisplays().map(monitorOf);
+    for (const saved of restoreDesk(readDesk(deskFile()), monitors, screen.getPrimaryDisplay().id, (route) => parseRoute(route) !== null)) {
+      openPopOut(deskCore, saved.route, saved.bounds);
+    }
     // The PC that drives a hall's wall opens one full-screen window per display, matched to the
     // hall's cells and re-planned when monitors come and go (decisions in wallDisplays.ts, tested).
     const wallHall = process.env.RESILIENCE_CONSOLE_WALL;
@@ -125,6 +177,7 @@ if (!app.requestSingleInstanceLock()) {
     }
   };
 
+  app.on('before-quit', () => { quitting = true; });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -19,7 +19,8 @@ export interface WallWindowsOptions {
   createWindow(route: string, bounds: MonitorInfo['bounds']): BrowserWindow;
 }
 
-const monitorOf = (display: Display): MonitorInfo => ({
+/** What the matching needs of a display. */
+export const monitorOf = (display: Display): MonitorInfo => ({
   id: display.id, label: display.label, bounds: display.bounds, size: display.size, scaleFactor: display.scaleFactor, internal: display.internal,
 });
 
