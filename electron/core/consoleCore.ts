@@ -213,6 +213,17 @@ export async function createConsoleCore(options: ConsoleCoreOptions): Promise<Co
     'population:table': async () => population.summary(await store.query('nodes.list')),
     'population:import': async (args) => population.import(args, await store.query('nodes.list')),
     ...networkHandlers(store, () => network.observations),
+    'network:setChannel': async ({ channel }) => {
+      if (!options.sync?.parentUrl) {
+        throw new ConsoleError({ code: 'CONFLICT', message: '本节点没有上级链路，无可切换的信道。 / This node has no uplink to a parent, so there is no channel to switch.' });
+      }
+      const from = sync.uplinkChannel;
+      sync.setChannel(channel);
+      await network.setChannel(channel);
+      const caller = currentCaller();
+      await store.audit(caller ? `${caller.name} (${caller.userId})` : store.identity.nodeId, 'uplink channel switched', { from, to: channel });
+      return { channel };
+    },
     ...incidentHandlers(store),
     ...taskHandlers(store),
     ...consultationHandlers(store),

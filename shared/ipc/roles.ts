@@ -77,6 +77,8 @@ export const METHOD_ROLES: Record<MethodName, readonly Role[]> = {
   'sync:releaseQuarantine': OPERATORS,
   'sync:discardQuarantine': OPERATORS,
   'network:view': EVERYONE,
+  // The duty officer moves the uplink to the backup channel when the fibre is cut.
+  'network:setChannel': OPERATORS,
   'network:alarms': EVERYONE,
   'network:events': EVERYONE,
   'network:samples': EVERYONE,

@@ -21,6 +21,7 @@ test.describe('command-network status in the console', () => {
   const hubs: { child: ChildProcess; port: number }[] = [];
   let city: { child: ChildProcess; port: number };
   let huangpu: { child: ChildProcess; port: number };
+  let xuhui: { child: ChildProcess; port: number };
 
   test.beforeAll(async () => {
     const dir = (id: string) => path.join(root, id);
@@ -35,7 +36,8 @@ test.describe('command-network status in the console', () => {
     huangpu = await hub('network-e2e', ['--data', dir('huangpu'), '--parent', `ws://127.0.0.1:${city.port}`, '--children', path.join(root, 'hp-children.json')]);
     hubs.push(huangpu);
     // 徐汇 runs on its backup channel, satellite phone: degraded, and flagged as on its backup.
-    hubs.push(await hub('network-e2e', ['--data', dir('xuhui'), '--parent', `ws://127.0.0.1:${city.port}`, '--channel', 'satphone']));
+    xuhui = await hub('network-e2e', ['--data', dir('xuhui'), '--parent', `ws://127.0.0.1:${city.port}`, '--channel', 'satphone']);
+    hubs.push(xuhui);
     hubs.push(await hub('network-e2e', ['--data', dir('street'), '--parent', `ws://127.0.0.1:${huangpu.port}`]));
   });
 
@@ -102,5 +104,22 @@ test.describe('command-network status in the console', () => {
     for (let i = 0; i < 2; i++) await page.getByRole('button', { name: '+' }).first().click();
     await page.waitForTimeout(600);
     await shot(page, 'network-map-zh.png');
+  });
+
+  test('a district back on fibre switches its uplink without a restart, and the city sees the switch', async ({ page }) => {
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await page.goto(`http://127.0.0.1:${xuhui.port}/?e2e#token=network-e2e`);
+    await page.getByTestId('nav-network').click();
+    const uplink = page.getByTestId('network-uplink-channel');
+    await expect(uplink).toHaveValue('satphone', { timeout: 30_000 });
+    await uplink.selectOption('fibre');
+    await expect(page.getByTestId('network-uplink-outcome')).toHaveText('上行已切换到光纤专网，已记入网络事件');
+    await expect(uplink).toHaveValue('fibre', { timeout: 30_000 });
+    await shot(page, 'network-uplink-zh.png');
+
+    await page.goto(`http://127.0.0.1:${city.port}/?e2e#token=network-e2e`);
+    await page.getByTestId('nav-network').click();
+    await expect(stateIn(page, XUHUI)).toHaveAttribute('data-state', 'up', { timeout: 30_000 });
+    await expect(row(page, XUHUI)).not.toContainText('卫星电话');
   });
 });

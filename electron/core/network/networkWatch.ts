@@ -53,6 +53,7 @@ export class NetworkWatch {
   private readonly now: () => number;
 
   constructor(private readonly options: NetworkWatchOptions) {
+    this.channel = options.channel;
     this.debouncer = new Debouncer(options.holdMs ?? 2000);
     this.now = options.now ?? Date.now;
   }
@@ -61,6 +62,16 @@ export class NetworkWatch {
 
   /** What this node measures now, itself included (what the view and `network --json` read). */
   get observations(): readonly LocalObservation[] { return this.latest; }
+
+  /** The channel this node's uplink runs on now. */
+  private channel: LinkChannel;
+
+  /** The uplink failed over to another channel (or back): recorded as a switch, with the channel before it. */
+  async setChannel(channel: LinkChannel): Promise<void> {
+    if (channel === this.channel) return;
+    this.channel = channel;
+    if (this.options.hasParent) await this.noteOwnChannel((await this.options.store.query('network.links')).find((record) => record.toCode === this.identity.nodeCode));
+  }
 
   async start(): Promise<void> {
     this.startedAt = this.now();
@@ -104,7 +115,7 @@ export class NetworkWatch {
         const open = link.state !== 'offline' && link.state !== 'connecting';
         const lastSeenMs = link.lastSeenAt ? Date.parse(link.lastSeenAt) : null;
         if (open) { this.everHeard.add(code); this.seenThisRun.add(code); }
-        const channel = link.relation === 'parent' ? CHANNEL_OF[this.options.channel] : this.reportedChannel.get(code) ?? CHANNEL_OF[link.channel];
+        const channel = link.relation === 'parent' ? CHANNEL_OF[this.channel] : this.reportedChannel.get(code) ?? CHANNEL_OF[link.channel];
         const measured = measuredState({ open, lastSeenMs, rttMs: link.rttMs, loss: link.loss, channel, everHeard: this.everHeard.has(code) }, now);
         // Just started: a neighbour that has not reconnected yet is not called down before the grace is over.
         const waiting = measured === 'down' && !this.seenThisRun.has(code) && now - this.startedAt < (this.options.startGraceMs ?? 8000);
@@ -176,7 +187,7 @@ export class NetworkWatch {
 
   /** This node reports the channel its uplink runs on; a change from the last one reported is a switch, an event of its own. */
   private async noteOwnChannel(own: NetworkLink | undefined): Promise<void> {
-    const channel = CHANNEL_OF[this.options.channel];
+    const channel = CHANNEL_OF[this.channel];
     if (own?.channel === channel) return;
     const code = this.identity.nodeCode;
     const at = new Date(this.now()).toISOString();

@@ -83,7 +83,25 @@ export class SyncNode {
   /** Ops held because their clock ran ahead: housekeeping and the operator's decisions. */
   readonly quarantine: QuarantineDesk;
 
+  /** The channel the uplink runs on now: set at start (--channel), switched by an operator when a link fails over. */
+  private channel: LinkChannel;
+
+  /**
+   * The uplink moves to another channel (fibre cut → Beidou, or back to fibre): the link to the
+   * parent starts again at once on it, narrow (P0 only, within its budget) or wide as the channel is.
+   */
+  setChannel(channel: LinkChannel): void {
+    if (channel === this.channel) return;
+    this.channel = channel;
+    this.reconnectDelay = 250;
+    this.parentSocket?.terminate();
+    this.options.onStatus?.();
+  }
+
+  get uplinkChannel(): LinkChannel { return this.channel; }
+
   constructor(private readonly options: SyncNodeOptions) {
+    this.channel = options.channel ?? 'fibre';
     this.centres = new Centres(options.store);
     this.quarantine = new QuarantineDesk(options.store, options.quarantineExpiryMs ?? QUARANTINE_EXPIRY_MS, {
       raise: (kind, peer, message) => this.raise(kind, peer, message),
@@ -161,7 +179,7 @@ export class SyncNode {
     if (this.options.parentUrl) {
       // A link that has closed still knows its peer, when it last heard from it and what waits for it.
       if (this.parentLink) result.push({ ...(await this.parentLink.status()), ...(this.parentLink.isOpen ? {} : { state: this.parentState === 'connecting' ? 'connecting' as const : 'offline' as const }) });
-      else result.push(await parentApart(this.options.store, { parentUrl: this.options.parentUrl, state: this.parentState === 'online' ? 'offline' : this.parentState, channel: this.options.channel ?? 'fibre' }));
+      else result.push(await parentApart(this.options.store, { parentUrl: this.options.parentUrl, state: this.parentState === 'online' ? 'offline' : this.parentState, channel: this.channel }));
     }
     for (const child of this.children.values()) {
       const link = this.childLinks.get(child.nodeId);
@@ -261,7 +279,7 @@ export class SyncNode {
         this.parentDownSince = null;
         this.outageAnnounced = false;
         this.lastSyncAt = Date.now();
-        this.parentLink = this.makeLink(ws, inbox, admitted, 'parent', this.options.channel ?? 'fibre');
+        this.parentLink = this.makeLink(ws, inbox, admitted, 'parent', this.channel);
         this.options.onStatus?.();
       })().catch(() => ws.terminate());
     });

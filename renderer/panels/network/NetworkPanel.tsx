@@ -6,6 +6,7 @@ import { NetworkTable } from './NetworkTable.tsx';
 import { NetworkTree } from './NetworkTree.tsx';
 import { countStates, filterRows } from './networkRows.ts';
 import { TopologyImportButton } from './TopologyImportButton.tsx';
+import { UplinkChannel } from './UplinkChannel.tsx';
 import { useChannelSwitches, useNetworkAlarms, useNetworkView } from './useNetwork.ts';
 import './network.css';
 
@@ -44,6 +45,7 @@ export function NetworkPanel() {
           <input className="input network-filter" type="search" placeholder={t('network.filter')} value={filter} onChange={(event) => setFilter(event.target.value)} data-testid="network-filter" />
           <label className="form-check"><input type="checkbox" checked={problemsOnly} onChange={(event) => setProblemsOnly(event.target.checked)} data-testid="network-problems" />{t('network.onlyProblems')}</label>
           <button type="button" className={`button${large ? ' button--on' : ''}`} aria-pressed={large} title={t('network.largeTypeTitle')} onClick={toggleLarge} data-testid="network-large">{t('network.largeType')}</button>
+          <UplinkChannel />
           <TopologyImportButton />
         </div>
       </header>

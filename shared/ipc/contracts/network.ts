@@ -39,7 +39,13 @@ export const SampleQuery = z.object({
 }).strict();
 
 /** The command-network status calls (issue 13). */
+/** The sync layer's channel names, as `hub --channel` takes them. */
+export const UplinkChannel = z.enum(['fibre', 'wireless', 'beidou', 'satphone']);
+export const ChannelSwitch = z.object({ channel: UplinkChannel }).strict();
+
 export const NETWORK_CONTRACT = {
+  /** The uplink fails over to another channel (or back) without a restart; the switch is recorded as a network event. */
+  'network:setChannel': call<typeof ChannelSwitch, { channel: z.infer<typeof UplinkChannel> }>(ChannelSwitch),
   'network:view': call<typeof Empty, NetworkView>(Empty),
   'network:alarms': call<typeof AlarmQuery, NetworkAlarm[]>(AlarmQuery),
   'network:acknowledge': call<typeof AlarmAcknowledge, NetworkAlarm>(AlarmAcknowledge),
