@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { cliCall, common, DEFAULT_STATIC, Output, REPO_ROOT, type Command } from './commands/command.ts';
+import { cliCall, common, DEFAULT_STATIC, Output, readImportText, REPO_ROOT, type Command } from './commands/command.ts';
 import { usersCommand } from './commands/users.ts';
 import { minutesCommand } from './commands/minutes.ts';
 import { wallCommand } from './commands/wall.ts';
@@ -67,13 +67,8 @@ const COMMANDS: Record<string, Command> = {
       if (kind === 'basemap') return importBasemap(file, values, out);
       if (kind === 'alert') return importAlert(file, values, out);
       if (kind === 'population') return importPopulation(file, values, out);
-      let text: string;
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch (error) {
-        out.error('INVALID_ARGUMENT', `cannot read ${file}: ${(error as Error).message}`);
-        return 2;
-      }
+      const text = readImportText(file, out);
+      if (text === null) return 2;
       const fileName = path.basename(file);
       const core = await createConsoleCore({ dataDir: path.resolve(String(values.data)) });
       try {

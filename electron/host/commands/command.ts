@@ -1,10 +1,11 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { MethodInput, MethodName, MethodResult } from '../../../shared/ipc/contract.ts';
 import type { Reply } from '../../../shared/ipc/errors.ts';
 import type { Caller } from '../../../shared/ipc/roles.ts';
-import type { ConsoleCore } from '../../core/consoleCore.ts';
+import { createConsoleCore, type ConsoleCore } from '../../core/consoleCore.ts';
 
 export const REPO_ROOT = path.resolve(new URL('../../..', import.meta.url).pathname);
 export const DEFAULT_DATA = path.join(REPO_ROOT, 'data');
@@ -55,4 +56,33 @@ export function cliCaller(): Caller {
 /** Runs one console call as the CLI operator, through the core's role check and audit trail. */
 export function cliCall<M extends MethodName>(core: ConsoleCore, method: M, input: MethodInput<M>): Promise<Reply<MethodResult<M>>> {
   return core.call(cliCaller(), method, input, 'cli') as Promise<Reply<MethodResult<M>>>;
+}
+
+/** A file an import reads as UTF-8 text, or null once the reason it cannot be read is printed. */
+export function readImportText(file: string, out: Output): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    out.error('INVALID_ARGUMENT', `cannot read ${file}: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+/**
+ * One import call on the data folder's core: a refusal is printed with its code (exit 2), a
+ * result goes to `report` (exit 0); the core is closed whatever happens.
+ */
+export async function importCall<M extends MethodName>(values: Record<string, string | boolean | undefined>, out: Output, method: M, input: MethodInput<M>, report: (result: MethodResult<M>) => void): Promise<number> {
+  const core = await createConsoleCore({ dataDir: path.resolve(String(values.data)) });
+  try {
+    const reply = await cliCall(core, method, input);
+    if (!reply.ok) {
+      out.error(reply.error.code, reply.error.message);
+      return 2;
+    }
+    report(reply.result);
+    return 0;
+  } finally {
+    await core.close();
+  }
 }

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { XML_LIMITS } from '../../../shared/cap/xmlTree.ts';
-import type { AlertImportResult } from '../../../shared/ipc/contracts/alerts.ts';
-import { createConsoleCore } from '../../core/consoleCore.ts';
-import { cliCall, type Output } from './command.ts';
+import { importCall, type Output } from './command.ts';
 
 /** `import alert FILE`: a CAP message, an Atom/RSS feed of them or an EDXL-DE envelope; one line per alert. */
 export async function importAlert(file: string, values: Record<string, string | boolean | undefined>, out: Output): Promise<number> {
@@ -21,15 +19,8 @@ export async function importAlert(file: string, values: Record<string, string | 
     return 2;
   }
   const fileName = path.basename(file);
-  const core = await createConsoleCore({ dataDir: path.resolve(String(values.data)) });
-  try {
-    // The core decodes the bytes (BOM, XML declaration) and audits a refusal, as for the desktop console.
-    const reply = await cliCall(core, 'alerts:import', { fileName, base64: bytes.toString('base64') });
-    if (!reply.ok) {
-      out.error(reply.error.code, reply.error.message);
-      return 2;
-    }
-    const result = reply.result as AlertImportResult;
+  // The core decodes the bytes (BOM, XML declaration) and audits a refusal, as for the desktop console.
+  return importCall(values, out, 'alerts:import', { fileName, base64: bytes.toString('base64') }, (result) => {
     for (const alert of result.imported) {
       const headline = alert.texts?.[0]?.headline ?? alert.event;
       out.event('alert', { id: alert.id, identifier: alert.identifier, sender: alert.sender, sent: alert.sent, status: alert.status, msgType: alert.msgType, severity: alert.severity, hazard: alert.event, areas: alert.areas.length },
@@ -38,8 +29,5 @@ export async function importAlert(file: string, values: Record<string, string | 
     for (const note of result.notes) out.event('note', { message: note }, `  note: ${note}`);
     for (const code of result.codes.filter((report) => report.outcome !== 'boundary')) out.event('code', { ...code }, `  ${code.message}`);
     out.event('imported', { kind: 'alert', format: result.kind, alerts: result.imported.length, file: fileName }, `Imported ${result.imported.length} alert(s) from ${fileName} (${result.kind}).`);
-    return 0;
-  } finally {
-    await core.close();
-  }
+  });
 }
