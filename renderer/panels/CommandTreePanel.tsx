@@ -162,7 +162,7 @@ export function CommandTreePanel({ nodes, error, homeCode }: Props) {
         <div className="panel__notice panel__notice--error" role="alert">{t('error.loadFailed', { reason: describeError(error, locale) })}</div>
       )}
       <div className="panel__grid">
-        <AgGridReact<TreeRow> key={locale}
+        <AgGridReact<TreeRow>
           theme={consoleGridTheme} getLocaleText={gridLocaleText}
           columnDefs={columnDefs}
           defaultColDef={{ sortable: false, resizable: true, suppressMovable: true, suppressHeaderMenuButton: true }}

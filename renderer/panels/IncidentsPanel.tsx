@@ -156,7 +156,7 @@ export function IncidentsPanel({ nodes, homeCode, exerciseData, onOpenSession }:
       <div className="panel__split">
         {view === 'log' && <DutyLog incidents={rows} onOpen={setSelectedId} />}
         <div className="panel__grid" data-testid="incidents-grid" hidden={view !== 'board'}>
-          <AgGridReact<Incident> key={locale}
+          <AgGridReact<Incident>
             theme={consoleGridTheme} getLocaleText={gridLocaleText}
             columnDefs={columnDefs}
             defaultColDef={{ sortable: true, resizable: true, suppressHeaderMenuButton: true }}

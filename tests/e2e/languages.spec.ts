@@ -132,8 +132,9 @@ test('[zh-CN] CSV problems, needs citations and the file picker are in Chinese',
   await page.getByTestId('resources-tab-needs').click();
   await page.getByTestId('needs-district').selectOption(HUANGPU);
   await page.getByTestId('needs-assess').click();
+  // The assessment answers asynchronously: wait for its four rows before reading them.
+  await expect(page.getByTestId('needs-table').locator('.needs__standard')).toHaveCount(4);
   const standards = await page.getByTestId('needs-table').locator('.needs__standard').allTextContents();
-  expect(standards).toHaveLength(4);
   for (const text of standards) expect(text).toMatch(CJK);
   expect(standards.join(' ')).not.toMatch(/per person|Handbook 2018, water/);
   await shots(page, 'languages-needs-zh-CN');

@@ -103,6 +103,8 @@ test.describe('situation map', () => {
     await page.getByTestId('layer-toggle-shelters').uncheck();
     await page.getByTestId('layer-toggle-depots').uncheck();
     await page.getByTestId('layer-toggle-teams').uncheck();
+    // Alerts drawn over 闵行 by other specs on this shared host would be picked first: hide them too.
+    await page.getByTestId('layer-toggle-alerts').uncheck();
     await page.mouse.click(point.x, point.y);
     await expect(page.getByTestId('detail-title')).toHaveText('闵行区');
     await expect(page.getByTestId('map-details-body')).toContainText('310112000000');

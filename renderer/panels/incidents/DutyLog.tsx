@@ -27,7 +27,7 @@ export function DutyLog({ incidents, onOpen }: { incidents: readonly Incident[];
   const overlays = useMemo(() => ({ noRows: { overlayText: log.error ? describeError(log.error, locale) : t('grid.noRows') } }), [t, log.error, locale]);
   return (
     <div className="panel__grid" data-testid="duty-log">
-      <AgGridReact<IncidentEntry> key={locale} theme={consoleGridTheme} getLocaleText={gridLocaleText} rowData={log.data ?? []} columnDefs={columnDefs} getRowId={(p) => p.data.id}
+      <AgGridReact<IncidentEntry> theme={consoleGridTheme} getLocaleText={gridLocaleText} rowData={log.data ?? []} columnDefs={columnDefs} getRowId={(p) => p.data.id}
         defaultColDef={{ sortable: true, resizable: true, suppressHeaderMenuButton: true }} loading={log.loading}
         overlayComponentParams={overlays} onRowClicked={(event) => event.data && onOpen(event.data.incidentId)}
         animateRows={false} containerStyle={{ height: '100%', width: '100%' }} />

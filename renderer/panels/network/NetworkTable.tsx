@@ -70,7 +70,7 @@ export function NetworkTable({ rows, names, selfCode, at, large, onSelect }: Pro
 
   return (
     <div className="network-table" data-testid="network-table">
-      <AgGridReact<NetworkNodeRow> key={locale}
+      <AgGridReact<NetworkNodeRow>
         theme={large ? largeTheme : consoleGridTheme} getLocaleText={gridLocaleText}
         rowData={rows}
         columnDefs={columns}

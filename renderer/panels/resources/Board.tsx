@@ -161,7 +161,7 @@ export function Board<T>(props: BoardProps<T>) {
         <div className="panel__notice panel__notice--error" role="alert">{t('error.loadFailed', { reason: describeError(error, locale) })}</div>
       )}
       <div className="board__grid">
-        <AgGridReact<T> key={locale}
+        <AgGridReact<T>
           theme={consoleGridTheme} getLocaleText={gridLocaleText}
           columnDefs={columns}
           defaultColDef={{ sortable: true, resizable: true, filter: true, floatingFilter: false }}
