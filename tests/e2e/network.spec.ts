@@ -113,7 +113,7 @@ test.describe('command-network status in the console', () => {
     const uplink = page.getByTestId('network-uplink-channel');
     await expect(uplink).toHaveValue('satphone', { timeout: 30_000 });
     await uplink.selectOption('fibre');
-    await expect(page.getByTestId('network-uplink-outcome')).toHaveText('上行已切换到光纤专网，已记入网络事件');
+    await expect(page.getByTestId('network-uplink-outcome')).toHaveText('已切换到光纤专网，已记入网络事件');
     await expect(uplink).toHaveValue('fibre', { timeout: 30_000 });
     await shot(page, 'network-uplink-zh.png');
 
