@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AREA_LIMITS } from './capArea.ts';
 import { readCapDocument } from './capDocument.ts';
-import { CapError } from './capError.ts';
+import type { CapError } from './capError.ts';
+import { refusalOf } from './refusalOf.ts';
 
 const CAP12 = 'urn:oasis:names:tc:emergency:cap:1.2';
 const CAP10 = 'http://www.incident.com/cap/1.0';
@@ -17,15 +18,7 @@ const ring = (count: number) => {
   return [...points, points[0]].join(' ');
 };
 
-function refusal(text: string): CapError {
-  try {
-    readCapDocument(text);
-  } catch (error) {
-    if (error instanceof CapError) return error;
-    throw error;
-  }
-  throw new Error('the document was accepted');
-}
+const refusal = (text: string): CapError => refusalOf(() => readCapDocument(text));
 
 describe('CAP areas', () => {
   it('reads polygons split by newlines, tabs and runs of spaces', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeXmlBytes } from './capBytes.ts';
-import { CapError } from './capError.ts';
+import type { CapError } from './capError.ts';
+import { refusalOf } from './refusalOf.ts';
 
 // shared/ compiles without Node or DOM types: the test builds its bytes from code units.
 const utf8 = (text: string): number[] => [...new (globalThis as unknown as { TextEncoder: new () => { encode(text: string): Uint8Array } }).TextEncoder().encode(text)];
@@ -9,15 +10,7 @@ const bytes = (...parts: (string | number[])[]): Uint8Array =>
 const utf16 = (text: string, endian: 'le' | 'be'): number[] =>
   [...text].flatMap((char) => (char.charCodeAt(0) > 0xffff ? [] : endian === 'le' ? [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8] : [char.charCodeAt(0) >> 8, char.charCodeAt(0) & 0xff]));
 
-function refusal(input: Uint8Array): CapError {
-  try {
-    decodeXmlBytes(input);
-  } catch (error) {
-    if (error instanceof CapError) return error;
-    throw error;
-  }
-  throw new Error('the bytes were accepted');
-}
+const refusal = (input: Uint8Array): CapError => refusalOf(() => decodeXmlBytes(input), 'the bytes');
 
 describe('decoding a CAP file by its byte-order mark and XML declaration', () => {
   const xml = '<?xml version="1.0" encoding="UTF-16"?><event>暴雨</event>';

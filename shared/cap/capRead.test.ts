@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readCapDocument } from './capDocument.ts';
-import { CapError } from './capError.ts';
+import type { CapError } from './capError.ts';
 import { writeCap12 } from './capWrite.ts';
+import { refusalOf } from './refusalOf.ts';
 
 const CAP12 = 'urn:oasis:names:tc:emergency:cap:1.2';
 
@@ -16,15 +17,7 @@ function message(info: string, head = ''): string {
 
 const GOOD_INFO = '<urgency>Expected</urgency><severity>Severe</severity><certainty>Likely</certainty><headline>台风橙色预警</headline>';
 
-function refusal(text: string): CapError {
-  try {
-    readCapDocument(text);
-  } catch (error) {
-    if (error instanceof CapError) return error;
-    throw error;
-  }
-  throw new Error('the document was accepted');
-}
+const refusal = (text: string): CapError => refusalOf(() => readCapDocument(text));
 
 describe('reading CAP', () => {
   it('names the element and the rule of a bad enumeration', () => {

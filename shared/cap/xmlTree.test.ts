@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CapError } from './capError.ts';
+import type { CapError } from './capError.ts';
 import { readXml, XML_LIMITS } from './xmlTree.ts';
+import { refusalOf } from './refusalOf.ts';
 
 const CAP12 = 'urn:oasis:names:tc:emergency:cap:1.2';
 
-function refusal(text: string): CapError {
-  try {
-    readXml(text);
-  } catch (error) {
-    if (error instanceof CapError) return error;
-    throw error;
-  }
-  throw new Error('the document was accepted');
-}
+const refusal = (text: string): CapError => refusalOf(() => readXml(text));
 
 describe('the XML reader refuses what is not a plain XML document, naming where and why', () => {
   it('a NUL or other control character: the line, the column and the character', () => {
