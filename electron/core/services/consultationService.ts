@@ -11,6 +11,7 @@ import type { Store } from '../store/storeClient.ts';
 import { scopeOf } from './incidentsService.ts';
 import { currentCaller } from '../users/callGate.ts';
 import { minutesFile } from './minutesExport.ts';
+import { MINUTES_LABELS } from './minutesLabels.ts';
 import { requireRecord } from './records.ts';
 import { taskDrafts } from './tasksService.ts';
 
@@ -123,8 +124,6 @@ export async function signOff(store: Store, args: MethodArgs<'consultation:signO
   return { ...session, status: 'closed', closedAt: at };
 }
 
-const ATTENDANCE_WORDS = { present: { zh: '到场', en: 'present' }, remote: { zh: '远程', en: 'remote' }, absent: { zh: '缺席', en: 'absent' } } as const;
-
 /**
  * Attendance during an open session: someone arrives, joins by video, leaves, or is added. The
  * session's list changes and the record gets a note with the time, so the minutes say who was
@@ -141,8 +140,9 @@ export async function attend(store: Store, args: MethodArgs<'consultation:attend
     : [...people, { name: args.name, agency: args.agency, attendance: args.attendance }];
   if (participants.length > 80) throw new ConsoleError({ code: 'INVALID_ARGUMENT', message: 'a session lists at most 80 participants', issues: [{ path: 'name', message: 'a session lists at most 80 participants' }] });
   const agencies = [...new Set([...session.agencies, args.agency])].slice(0, 40);
-  const to = ATTENDANCE_WORDS[args.attendance];
-  const from = before ? ATTENDANCE_WORDS[before] : null;
+  // The minutes' own words for attendance, in both languages.
+  const to = { zh: MINUTES_LABELS['zh-CN'][args.attendance], en: MINUTES_LABELS.en[args.attendance] };
+  const from = before ? { zh: MINUTES_LABELS['zh-CN'][before], en: MINUTES_LABELS.en[before] } : null;
   const text = from
     ? `${args.name}（${args.agency}）出席：${from.zh} → ${to.zh} / ${args.name} (${args.agency}): ${from.en} → ${to.en}`
     : `${args.name}（${args.agency}）加入会商：${to.zh} / ${args.name} (${args.agency}) joins: ${to.en}`;
